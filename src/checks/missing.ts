@@ -1,0 +1,30 @@
+import { diagnostic } from '../diagnostics.js';
+import { SECTIONS, TABLES } from '../schema/template.js';
+import { outcome, type Rule } from './rule.js';
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  description: 'one of the six sections 一 … 六 not found',
+  run({ sections }) {
+    const failures = SECTIONS.filter((s) => !sections.includes(s.number)).map((s) =>
+      diagnostic('warning', this.id, `section ${s.label} (${s.id}) not found`, { where: { section: s.number } }),
+    );
+    return outcome(this.id, failures, []);
+  },
+};
+
+/** The table parsers already say which table is missing; this rule only counts it. */
+export const missingTable: Rule = {
+  id: 'missing-table',
+  description: 'one of 表二, 表三, 表四 not found',
+  run({ tables }) {
+    const missing = TABLES.filter((t) => tables[t.key] === null);
+    return {
+      result:
+        missing.length === 0
+          ? { rule: this.id, outcome: 'passed' }
+          : { rule: this.id, outcome: 'failed', message: `not found: ${missing.map((t) => t.label).join(', ')}` },
+      diagnostics: [],
+    };
+  },
+};

@@ -1,0 +1,61 @@
+import { diagnostic } from '../diagnostics.js';
+import type { CheckResult, Diagnostic, ReportInfo } from '../schema/index.js';
+import type { Tables } from '../tables/index.js';
+
+export interface CheckContext {
+  info: ReportInfo;
+  tables: Tables;
+  /** Numbers (1–6) of the sections whose headings were found. */
+  sections: readonly number[];
+}
+
+export interface RuleOutcome {
+  result: CheckResult;
+  diagnostics: Diagnostic[];
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  run(ctx: CheckContext): RuleOutcome;
+}
+
+/**
+ * Turn the failures and the not-assessable parts of one rule into its outcome. A rule with
+ * any part not assessable never reports `passed`: it says which parts it could not check.
+ */
+export function outcome(rule: string, failures: Diagnostic[], unassessable: string[]): RuleOutcome {
+  if (failures.length > 0) {
+    const extra = unassessable.length > 0 ? `; not assessable: ${unassessable.join(', ')}` : '';
+    return {
+      result: { rule, outcome: 'failed', message: `${failures.length} failed${extra}` },
+      diagnostics: [...failures, ...notAssessable(rule, unassessable)],
+    };
+  }
+  if (unassessable.length > 0) {
+    const message = `not assessable: ${unassessable.join(', ')}`;
+    return { result: { rule, outcome: 'not-assessable', message }, diagnostics: notAssessable(rule, unassessable) };
+  }
+  return { result: { rule, outcome: 'passed' }, diagnostics: [] };
+}
+
+function notAssessable(rule: string, parts: string[]): Diagnostic[] {
+  return parts.length === 0 ? [] : [diagnostic('info', rule, `${rule} not assessable (values missing): ${parts.join(', ')}`)];
+}
+
+/** Sum when every term is a number; null as soon as one is missing. */
+export function sumOrNull(values: ReadonlyArray<number | null | undefined>): number | null {
+  let sum = 0;
+  for (const v of values) {
+    if (v === null || v === undefined) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Look up `row.path` → column in a nested table map. */
+export function cellAt(table: unknown, rowKey: string, column: string): number | null | undefined {
+  let node = table as Record<string, unknown> | undefined;
+  for (const part of rowKey.split('.')) node = node?.[part] as Record<string, unknown> | undefined;
+  return node?.[column] as number | null | undefined;
+}

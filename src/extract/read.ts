@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Format } from '../schema/index.js';
+import { bytesToText } from './decode.js';
+import { ReadError, type SourceDocument } from './document.js';
+import { textToLines } from './text.js';
+
+/** Text reports beyond this are not reports; refuse before decoding them. */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+
+/** Extensions the folder walk picks up. */
+export const REPORT_EXTENSIONS = new Set(['.txt']);
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The only I/O of the pipeline: read one file into a document, or throw a ReadError saying why. */
+export async function readSource(file: string): Promise<SourceDocument> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new ReadError('E_UNREADABLE', 'is a directory');
+    if (info.size > MAX_TEXT_BYTES) {
+      throw new ReadError('E_TOO_LARGE', `file is ${info.size} bytes; text reports over ${MAX_TEXT_BYTES} bytes are refused`);
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ReadError('E_NOT_FOUND', 'no such file');
+    throw new ReadError('E_UNREADABLE', `cannot read file (${code ?? (error as Error).message})`);
+  }
+  return bytesToDocument(file, bytes);
+}
+
+/** Decode bytes already in memory (pure; used by readSource and by callers holding buffers). */
+export function bytesToDocument(file: string, bytes: Uint8Array): SourceDocument {
+  if (bytes.length === 0) throw new ReadError('E_EMPTY', 'file is empty');
+  const format = sniffFormat(file, bytes);
+  if (format !== 'txt') {
+    throw new ReadError('E_UNSUPPORTED', `${format.toUpperCase()} input is not supported yet; convert it to text`);
+  }
+  const { text, encoding } = bytesToText(bytes);
+  if (text.trim() === '') throw new ReadError('E_EMPTY', 'file contains only white space');
+  return { path: file, format, sha256: sha256(bytes), encoding, pages: null, lines: textToLines(text) };
+}
+
+/** Decide the format by content, not only by name: government sites serve HTML as `.doc`. */
+export function sniffFormat(file: string, bytes: Uint8Array): Format {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(head)) return 'html';
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return 'html';
+  return 'txt';
+}

@@ -1,0 +1,39 @@
+/**
+ * Character clean-up for text from PDF fonts and Word exports. NFKC is applied only to the
+ * look-alike ranges (Kangxi radicals U+2F00–2FDF, CJK compatibility ideographs U+F900–FAFF
+ * and U+2F800–2FA1F): a blanket NFKC would also turn （２０２３年） into (2023年) and ① into 1.
+ */
+const LOOKALIKES = /[\u2F00-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}]/gu;
+/** CJK Radicals Supplement has no NFKC mapping; these are the ones fonts actually emit. */
+const RADICALS_SUPPLEMENT: Record<string, string> = {
+  '\u2E8C': '小', '\u2E8D': '小', '\u2E95': '彐', '\u2E97': '心', '\u2EA7': '牛', '\u2EAA': '疋',
+  '\u2EAE': '竹', '\u2EB3': '网', '\u2EB6': '羊', '\u2EB7': '羊', '\u2EBC': '肉', '\u2EC5': '见',
+  '\u2EC6': '角', '\u2EC8': '讠', '\u2ECF': '阝', '\u2ED6': '阝', '\u2ED7': '雨', '\u2EDD': '食',
+  '\u2EE0': '饣', '\u2EE8': '麦', '\u2EEB': '齐', '\u2EED': '齿', '\u2EEF': '龙', '\u2EF3': '龟',
+};
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F]/g;
+/** Debris of Word → text converters, e.g. `[bookmark: _GoBack]`. */
+const CONVERTER_DEBRIS = /\[bookmark: [^\]]*\]/g;
+
+export function normalizeChars(s: string): string {
+  return s
+    .replace(CONVERTER_DEBRIS, '')
+    .replace(INVISIBLE, '')
+    .replace(ODD_SPACES, ' ')
+    .replace(LOOKALIKES, (c) => c.normalize('NFKC'))
+    .replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS_SUPPLEMENT[c] ?? c);
+}
+
+/** Remove all white space (incl. U+3000): extraction puts spaces inside labels (`本 年 度`). */
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+const CJK = '\\u3000-\\u303F\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
+const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}])[ \\t]+|[ \\t]+(?=[${CJK}])`, 'g');
+
+/** Tidy a heading or title: drop the spaces extraction puts between CJK characters and digits. */
+export function tidyCjkSpacing(s: string): string {
+  return s.replace(SPACE_NEXT_TO_CJK, '').replace(/\s+/g, ' ').trim();
+}

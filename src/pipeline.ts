@@ -1,0 +1,89 @@
+import { runChecks } from './checks/index.js';
+import { diagnostic } from './diagnostics.js';
+import type { Line, SourceDocument } from './extract/document.js';
+import { ReadError } from './extract/document.js';
+import { normalizeLines } from './normalize/index.js';
+import { ReportSchema, SECTIONS, type Diagnostic, type Report, type Section, type Status } from './schema/index.js';
+import { linesToReportInfo, linesToSections, type SectionSpan } from './segment/index.js';
+import { linesToTables, type ParsedTables } from './tables/index.js';
+
+/** read → normalise → segment → tables → checks → validate, for one document already read. */
+export function documentToReport(doc: SourceDocument): Report {
+  const lines = normalizeLines(doc.lines);
+  const spans = linesToSections(lines);
+  const info = linesToReportInfo(lines, spans[0]?.headingIndex ?? -1);
+  const parsed = linesToTables(lines, spans, info.year);
+  const report = { ...info, template: parsed.template };
+  const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding };
+  if (spans.length === 0 && Object.values(parsed.tables).every((t) => t === null)) {
+    return failedReport(doc.path, 'not-a-report', 'no section heading and no table of an annual report found', source);
+  }
+  const { checks, diagnostics } = runChecks({ info: report, tables: parsed.tables, sections: spans.map((s) => s.number) });
+  const all = [...parsed.diagnostics, ...diagnostics];
+  const result: Report = {
+    source,
+    status: statusOf(all),
+    report,
+    sections: spansToSections(lines, spans, parsed.spans),
+    tables: parsed.tables as Report['tables'],
+    raw: parsed.raw as Report['raw'],
+    checks,
+    diagnostics: all,
+  };
+  return validate(result);
+}
+
+/** Reading problems make a report partial; consistency findings describe the report, not the reading. */
+const READING_RULES = new Set(['value-missing', 'value-unreadable', 'missing-table', 'missing-section']);
+
+function statusOf(diagnostics: readonly Diagnostic[]): Status {
+  return diagnostics.some((d) => READING_RULES.has(d.rule) && d.severity !== 'info') ? 'partial' : 'ok';
+}
+
+function spansToSections(lines: readonly Line[], spans: readonly SectionSpan[], tables: ParsedTables['spans']): Section[] {
+  const inTable = (no: number) => Object.values(tables).some(([a, b]) => no >= a && no <= b);
+  return spans.map((s) => ({
+    number: s.number,
+    id: SECTIONS[s.number - 1]!.id,
+    heading: s.heading,
+    text: lines
+      .slice(s.start, s.end)
+      .filter((l) => !inTable(l.no))
+      .map((l) => l.text.trim())
+      .filter((t) => t !== '')
+      .join('\n'),
+  }));
+}
+
+/** A schema failure is a defect of ours; it becomes a diagnostic, never a crash or a silent pass. */
+function validate(report: Report): Report {
+  const parsed = ReportSchema.safeParse(report);
+  if (parsed.success) return report;
+  return {
+    ...report,
+    status: 'partial',
+    diagnostics: [
+      ...report.diagnostics,
+      diagnostic('error', 'schema', `output does not match the report schema: ${parsed.error.message}`),
+    ],
+  };
+}
+
+export function failedReport(path: string, rule: string, message: string, source?: Partial<Report['source']>): Report {
+  return {
+    source: { path, format: null, sha256: null, pages: null, encoding: null, ...source },
+    status: 'failed',
+    report: { title: null, agency: null, year: null, template: 'unknown' },
+    sections: [],
+    tables: { activeDisclosure: null, applications: null, reviewLitigation: null },
+    raw: { activeDisclosure: null, applications: null, reviewLitigation: null },
+    checks: [],
+    diagnostics: [diagnostic('error', rule, `${path}: ${message}`)],
+  };
+}
+
+/** A read failure as a record, so a batch reports it in place of the file. */
+export function readErrorToReport(path: string, error: unknown): Report {
+  if (error instanceof ReadError) return failedReport(path, `read-${error.code.slice(2).toLowerCase().replace(/_/g, '-')}`, error.message);
+  return failedReport(path, 'internal-error', `unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+}

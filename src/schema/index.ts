@@ -1,0 +1,3 @@
+export * from './report.js';
+export * from './template.js';
+export * from './tidy.js';

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import {
+  ACTIVE_DISCLOSURE,
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  SECTIONS,
+  TEMPLATES,
+  type Labelled,
+  type TemplateVersion,
+} from './template.js';
+
+/** A number read from a cell, or null when the cell is empty, a placeholder or unreadable. */
+export const CellSchema = z.number().nullable();
+/** The cell text as it stood in the document; null when no cell was found at all. */
+export const RawCellSchema = z.string().nullable();
+
+type Shape<T extends z.ZodType> = Record<string, T | z.ZodObject<Record<string, z.ZodType>>>;
+
+function objectOf<T extends z.ZodType>(items: readonly Labelled[], value: () => T): z.ZodObject<Record<string, T>> {
+  const shape: Record<string, T> = {};
+  for (const { key, label } of items) shape[key] = value().meta({ title: label }) as T;
+  return z.strictObject(shape);
+}
+
+/** Dotted row keys nest: `denied.stateSecret` → `{ denied: { stateSecret: … } }`. */
+function nestedRows(rows: readonly Labelled[], leaf: (row: Labelled) => z.ZodType): z.ZodObject {
+  const shape: Shape<z.ZodType> = {};
+  const groups = new Map<string, Record<string, z.ZodType>>();
+  for (const row of rows) {
+    const [head, tail] = row.key.split('.') as [string, string | undefined];
+    if (tail === undefined) {
+      shape[head] = leaf(row);
+      continue;
+    }
+    let group = groups.get(head);
+    if (!group) groups.set(head, (group = {}));
+    group[tail] = leaf(row);
+  }
+  for (const [head, group] of groups) shape[head] = z.strictObject(group);
+  return z.strictObject(shape);
+}
+
+function tableSchemas(cell: () => z.ZodType) {
+  const disclosure = (v: TemplateVersion) =>
+    z
+      .strictObject(
+        Object.fromEntries(
+          ACTIVE_DISCLOSURE[v].flatMap((block) =>
+            block.rows.map((r) => [r.key, objectOf(block.columns, cell).meta({ title: r.label })]),
+          ),
+        ),
+      )
+      .meta({ title: `表二 主动公开政府信息情况 (${v})` });
+  const applications = (v: TemplateVersion) =>
+    nestedRows(APPLICATION_ROWS[v], (r) => objectOf(APPLICATION_COLUMNS, cell).meta({ title: r.label })).meta({
+      title: `表三 收到和处理政府信息公开申请情况 (${v})`,
+    });
+  const review = z
+    .strictObject(
+      Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, objectOf(REVIEW_COLUMNS, cell).meta({ title: g.label })])),
+    )
+    .meta({ title: '表四 行政复议、行政诉讼情况' });
+  return z.strictObject({
+    activeDisclosure: z.union([disclosure('2021'), disclosure('2019')]).nullable(),
+    applications: z.union([applications('2021'), applications('2019')]).nullable(),
+    reviewLitigation: review.nullable(),
+  });
+}
+
+export const TablesSchema = tableSchemas(() => CellSchema).meta({
+  description: 'Numbers of 表二, 表三 and 表四; a table that was not found is null.',
+});
+export const RawTablesSchema = tableSchemas(() => RawCellSchema).meta({
+  description: 'The cell text behind every value of `tables`, same shape.',
+});
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+
+export const WhereSchema = z
+  .strictObject({
+    table: z.string(),
+    row: z.string(),
+    column: z.string(),
+    section: z.number().int(),
+    page: z.number().int(),
+    line: z.number().int(),
+  })
+  .partial();
+
+export const DiagnosticSchema = z.strictObject({
+  severity: SeveritySchema,
+  rule: z.string().meta({ description: 'Stable rule id, e.g. applications-balance' }),
+  message: z.string(),
+  where: WhereSchema.optional(),
+  expected: z.union([z.number(), z.string()]).optional(),
+  actual: z.union([z.number(), z.string()]).optional(),
+});
+
+export const CheckOutcomeSchema = z.enum(['passed', 'failed', 'not-assessable', 'not-applicable']);
+
+export const CheckResultSchema = z.strictObject({
+  rule: z.string(),
+  outcome: CheckOutcomeSchema,
+  /** For failed and not-assessable outcomes: why. */
+  message: z.string().optional(),
+});
+
+export const FormatSchema = z.enum(['pdf', 'txt', 'docx', 'html']);
+export const StatusSchema = z.enum(['ok', 'partial', 'failed']).meta({
+  description:
+    'ok: every table read; partial: read, but some values, tables or sections could not be; failed: not read at all',
+});
+
+export const SourceSchema = z.strictObject({
+  path: z.string(),
+  format: FormatSchema.nullable(),
+  sha256: z.string().nullable(),
+  pages: z.number().int().nullable(),
+  encoding: z.string().nullable(),
+});
+
+export const ReportInfoSchema = z.strictObject({
+  title: z.string().nullable(),
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  template: z.enum(TEMPLATES),
+});
+
+export const SectionSchema = z.strictObject({
+  number: z.number().int().min(1).max(6),
+  id: z.enum(SECTIONS.map((s) => s.id) as [string, ...string[]]),
+  heading: z.string(),
+  text: z.string(),
+});
+
+export const ReportSchema = z
+  .strictObject({
+    source: SourceSchema,
+    status: StatusSchema,
+    report: ReportInfoSchema,
+    sections: z.array(SectionSchema),
+    tables: TablesSchema,
+    raw: RawTablesSchema,
+    checks: z.array(CheckResultSchema),
+    diagnostics: z.array(DiagnosticSchema),
+  })
+  .meta({ id: 'GovReport', title: '政府信息公开工作年度报告 (gov-report output)' });
+
+export type Report = z.infer<typeof ReportSchema>;
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+export type Where = z.infer<typeof WhereSchema>;
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Format = z.infer<typeof FormatSchema>;
+export type Status = z.infer<typeof StatusSchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
+export type ReportInfo = z.infer<typeof ReportInfoSchema>;
+
+/** The nested `{row: {column: value}}` maps, as the parsers build them. */
+export type CellMap<V> = { [row: string]: { [column: string]: V } | CellMap<V> };
