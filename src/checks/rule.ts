@@ -40,7 +40,7 @@ export function outcome(rule: string, failures: Diagnostic[], unassessable: stri
 }
 
 function notAssessable(rule: string, parts: string[]): Diagnostic[] {
-  return parts.length === 0 ? [] : [diagnostic('info', rule, `${rule} not assessable (values missing): ${parts.join(', ')}`)];
+  return parts.length === 0 ? [] : [diagnostic('info', rule, `${rule} not assessable: ${parts.join(', ')}`)];
 }
 
 /** Sum when every term is a number; null as soon as one is missing. */

@@ -4,9 +4,16 @@ import { normalizeChars } from './chars.js';
 export { compact, normalizeChars, tidyCjkSpacing } from './chars.js';
 export { isValueText, readCell, type CellReading } from './values.js';
 
-/** Normalise characters of every line and cell; line numbers and structure are kept. */
+/** Page numbers as printed in page footers: `-3-`, `— 3 —`, `第 3 页`, `3/5`. */
+const PAGE_NUMBER = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+
+/**
+ * Normalise characters of every line and cell, and drop page-number lines, which land inside
+ * tables and prose when a PDF is flattened. Line numbers are kept, so diagnostics still point
+ * at the source.
+ */
 export function normalizeLines(lines: readonly Line[]): Line[] {
-  return lines.map((line) => {
+  return lines.filter((line) => line.cells || !PAGE_NUMBER.test(line.text)).map((line) => {
     const out: Line = { ...line, text: normalizeChars(line.text) };
     if (line.cells) out.cells = line.cells.map(normalizeChars);
     return out;

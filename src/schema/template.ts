@@ -165,7 +165,7 @@ const HEAD_ROWS: readonly ApplicationRow[] = [
     outcome: true,
   },
   sub('denied', 1, 'stateSecret', '1.属于国家秘密', /国家秘密/),
-  sub('denied', 2, 'prohibitedByLaw', '2.其他法律行政法规禁止公开', /法规禁止/),
+  sub('denied', 2, 'prohibitedByLaw', '2.其他法律行政法规禁止公开', /法规禁止|禁止公开|其他法律/),
   sub('denied', 3, 'threeSecurities', '3.危及“三安全一稳定”', /三安全一稳定|危及/),
   sub('denied', 4, 'thirdPartyRights', '4.保护第三方合法权益', /第三方/),
   sub('denied', 5, 'internalAffairs', '5.属于三类内部事务信息', /内部事务/),

@@ -47,7 +47,7 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
   const items = linesToItems(lines);
   if (items.length === 0) return null;
   const diagnostics: Diagnostic[] = [];
-  const keyed = items.map((item) => ({ item, key: itemToKey(item) }));
+  const keyed = itemsToKeys(items);
   const signal = versionOf(keyed.map((k) => k.key));
   const version = signal ?? hint ?? '2021';
   const rows = APPLICATION_ROWS[version];
@@ -115,7 +115,9 @@ export function linesToItems(lines: readonly Line[]): ApplicationItem[] {
     label = label.replace(RESULTS_GROUP, '');
     if (values) {
       started = true;
-      const item = { label: pending + label, values: row.values, group, line: line.no, lastLine: line.no };
+      // A numbered label starts afresh; header debris or a cut label before it is not part of it.
+      const full = NUMBERED.test(label) || pending === '' ? label : pending + label;
+      const item = { label: full, values: row.values, group, line: line.no, lastLine: line.no };
       if (TOTAL.test(item.label) || /结转下年/.test(item.label)) group = null;
       if (/结转下年/.test(item.label)) done = true;
       items.push(item);
@@ -124,16 +126,41 @@ export function linesToItems(lines: readonly Line[]): ApplicationItem[] {
       continue;
     }
     if (label === '') continue;
-    if (NUMBERED.test(label) || !lastWasValues || items.length === 0) {
-      pending = NUMBERED.test(label) ? label : pending + label;
-      lastWasValues = false;
+    if (NUMBERED.test(label)) {
+      pending = label;
+    } else if (pending !== '' || !lastWasValues || items.length === 0) {
+      // The rest of a label whose values are still to come (values printed mid-way down a wrapped cell).
+      pending += label;
     } else {
       const previous = items[items.length - 1]!;
       previous.label += label;
       previous.lastLine = line.no;
+      continue;
     }
+    lastWasValues = false;
   }
   return items;
+}
+
+/**
+ * Identify every item. A numbered sub-row whose phrase was cut and whose group label is printed
+ * further down (layouts centre the group label vertically) takes the group of the neighbouring
+ * sub-row numbered one less or one more.
+ */
+export function itemsToKeys(items: readonly ApplicationItem[]): Array<{ item: ApplicationItem; key: string | null }> {
+  const keyed = items.map((item) => ({ item, key: itemToKey(item) }));
+  const rowOf = (key: string | null) => (key ? ALL_ROWS.find((r) => r.key === key) : undefined);
+  keyed.forEach((k, i) => {
+    const n = /^(\d+)[.．、]?/.exec(k.item.label);
+    if (k.key !== null || !n) return;
+    const before = rowOf(keyed[i - 1]?.key ?? null);
+    const after = rowOf(keyed[i + 1]?.key ?? null);
+    const group =
+      before?.n === Number(n[1]) - 1 ? before.group : after?.n === Number(n[1]) + 1 ? after.group : undefined;
+    const row = ALL_ROWS.find((r) => r.group === group && r.n === Number(n[1]));
+    if (row) k.key = row.key;
+  });
+  return keyed;
 }
 
 const ALL_ROWS: readonly ApplicationRow[] = [...APPLICATION_ROWS['2021'], ...APPLICATION_ROWS['2019']];
