@@ -1,0 +1,131 @@
+import { parseString } from 'fast-csv';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportToTidyRows } from '../src/export/index.js';
+import { TIDY_COLUMNS, type Report } from '../src/index.js';
+import { cli, fixtureFiles } from './helpers.js';
+
+const files = await fixtureFiles();
+const json = await cli('parse', 'fixtures', '--quiet');
+const reports = JSON.parse(json.stdout) as Report[];
+
+function csvRows(text: string): Promise<Record<string, string>[]> {
+  return new Promise((resolve, reject) => {
+    const rows: Record<string, string>[] = [];
+    parseString(text, { headers: true })
+      .on('data', (r) => rows.push(r))
+      .on('error', reject)
+      .on('end', () => resolve(rows));
+  });
+}
+
+describe('parse: output formats', () => {
+  it('writes a JSON array for a folder, sorted by path', () => {
+    expect(json.code).toBe(0);
+    expect(reports.map((r) => r.source.path)).toEqual(files);
+    expect([...files].sort()).toEqual(files);
+  });
+  it('writes one JSON object for one file', async () => {
+    const one = await cli('parse', 'fixtures/seeds/wuzhong-city-2020-tabs.txt');
+    expect(JSON.parse(one.stdout)).toEqual(reports.find((r) => r.source.path.endsWith('wuzhong-city-2020-tabs.txt')));
+  });
+  it('NDJSON round-trips to the same reports, one per line', async () => {
+    const nd = await cli('parse', 'fixtures', '-f', 'ndjson', '-q');
+    const lines = nd.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(files.length);
+    expect(lines.map((l) => JSON.parse(l))).toEqual(reports);
+  });
+  it('CSV (UTF-8 with BOM) round-trips to the same values and raw text', async () => {
+    const csv = await cli('parse', 'fixtures', '-f', 'csv', '-q');
+    expect(csv.stdout.startsWith('\uFEFFpath,agency,year,template,table,row,column,value,raw\n')).toBe(true);
+    const rows = await csvRows(csv.stdout.slice(1));
+    const expected = reports.flatMap(reportToTidyRows);
+    expect(rows).toHaveLength(expected.length);
+    expect(Object.keys(rows[0]!)).toEqual(TIDY_COLUMNS);
+    rows.forEach((row, i) => {
+      const e = expected[i]!;
+      expect({ ...row, value: row.value === '' ? null : Number(row.value), year: Number(row.year), raw: row.raw }).toEqual({
+        ...e,
+        agency: e.agency ?? '',
+        raw: e.raw ?? '',
+      });
+    });
+    // 4 layouts × (2019: 22 + 161 + 15 values, 2021: 10 + 175 + 15) — every value of every table.
+    expect(rows.filter((r) => r.path.endsWith('2019-tabs.txt'))).toHaveLength(22 + 161 + 15);
+    expect(rows.filter((r) => r.path.endsWith('2021-tabs.txt'))).toHaveLength(10 + 175 + 15);
+  });
+  it('--out writes the file atomically and leaves no temporary file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-'));
+    const out = path.join(dir, 'all.ndjson');
+    const r = await cli('parse', 'fixtures/seeds', '-f', 'ndjson', '-o', out, '-q');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(5);
+    expect(readdirSync(dir)).toEqual(['all.ndjson']);
+  });
+  it('prints a summary on stderr and data only on stdout', async () => {
+    const r = await cli('parse', 'fixtures/seeds');
+    expect(r.stderr).toBe('gov-report: 5 files: 4 ok, 1 partial, 0 failed; 1 with error diagnostics\n');
+  });
+});
+
+describe('exit codes', () => {
+  it('0 when every file was read, 1 with --strict when a report has errors', async () => {
+    expect((await cli('parse', 'fixtures/synthetic/2019-tabs.txt', '--strict')).code).toBe(0);
+    expect((await cli('parse', 'fixtures/synthetic/checks-failing.txt')).code).toBe(0);
+    expect((await cli('parse', 'fixtures/synthetic/checks-failing.txt', '--strict')).code).toBe(1);
+  });
+  it('2 on bad usage', async () => {
+    expect((await cli('parse', 'fixtures', '--format', 'xml')).code).toBe(2);
+    expect((await cli('parse')).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('parse', 'fixtures', '--bogus')).code).toBe(2);
+  });
+  it('documents them in --help', async () => {
+    const help = await cli('parse', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes:');
+    expect(help.stdout).toMatch(/0 {2}every file was read/);
+    expect(help.stdout).toMatch(/2 {2}bad usage/);
+  });
+});
+
+describe('bad input: a clear message naming the file, and the other files still parsed', () => {
+  const good = 'fixtures/seeds/wuzhong-city-2020-tabs.txt';
+  it.each([
+    ['test/bad/not-a-report.txt', 'not-a-report', 'no section heading and no table of an annual report found'],
+    ['test/bad/empty.txt', 'read-empty', 'file is empty'],
+    ['test/bad/whitespace.txt', 'read-empty', 'file contains only white space'],
+    ['test/bad/report.pdf', 'read-unsupported', 'PDF input is not supported yet'],
+    ['test/bad/no-such-file.txt', 'read-not-found', 'no such file or folder'],
+  ])('%s', async (bad, rule, message) => {
+    const r = await cli('parse', bad, good, '-f', 'ndjson');
+    expect(r.code).toBe(1);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Report);
+    const failed = out.find((x) => x.source.path === bad)!;
+    expect(failed.status).toBe('failed');
+    expect(failed.diagnostics).toEqual([expect.objectContaining({ severity: 'error', rule, message: expect.stringContaining(message) })]);
+    expect(failed.diagnostics[0]!.message.startsWith(`${bad}: `)).toBe(true);
+    expect(r.stderr).toContain(`gov-report: ${bad}: `);
+    expect(out.find((x) => x.source.path === good)).toEqual(reports.find((x) => x.source.path === good));
+  });
+  it('a folder without reports is named on stderr and fails the run', async () => {
+    const r = await cli('parse', 'test/bad/no-reports', good, '-f', 'ndjson');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('gov-report: test/bad/no-reports: no report files (.txt) in this folder');
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+  it('a broken link and a link loop inside a folder are reported, not followed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-'));
+    mkdirSync(path.join(dir, 'sub'));
+    copyFileSync(good, path.join(dir, 'sub', 'good.txt'));
+    symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'sub', 'broken.txt'));
+    symlinkSync(dir, path.join(dir, 'sub', 'loop'));
+    const r = await cli('parse', dir, '-f', 'ndjson');
+    expect(r.stderr).toContain('broken.txt: broken or looping symbolic link; skipped');
+    expect(r.stderr).toContain('symbolic link loop; folder skipped');
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
