@@ -53,8 +53,8 @@ describe('parse: output formats', () => {
       });
     });
     // 4 layouts × (2019: 22 + 161 + 15 values, 2021: 10 + 175 + 15) — every value of every table.
-    expect(rows.filter((r) => r.path.endsWith('2019-tabs.txt'))).toHaveLength(22 + 161 + 15);
-    expect(rows.filter((r) => r.path.endsWith('2021-tabs.txt'))).toHaveLength(10 + 175 + 15);
+    expect(rows.filter((r) => r['path']?.endsWith('2019-tabs.txt'))).toHaveLength(22 + 161 + 15);
+    expect(rows.filter((r) => r['path']?.endsWith('2021-tabs.txt'))).toHaveLength(10 + 175 + 15);
   });
   it('--out writes the file atomically and leaves no temporary file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-'));
