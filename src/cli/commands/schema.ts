@@ -3,7 +3,7 @@ import { ReportSchema } from '../../schema/index.js';
 import type { CliIO } from '../io.js';
 
 export function reportJsonSchema(): unknown {
-  return z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' });
+  return z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', reused: 'ref' });
 }
 
 export async function schemaCommand(io: CliIO): Promise<number> {
