@@ -61,3 +61,14 @@ describe('matchHeading', () => {
     },
   );
 });
+
+describe('detectTemplate', async () => {
+  const { detectTemplate } = await import('../src/tables/index.js');
+  it('agrees, disagrees, or has nothing to go on', () => {
+    expect(detectTemplate(['2019', '2019'])).toBe('2019');
+    expect(detectTemplate(['2021', null])).toBe('2021');
+    expect(detectTemplate(['2021', '2019'])).toBe('mixed');
+    expect(detectTemplate(['mixed', null])).toBe('mixed');
+    expect(detectTemplate([null, null])).toBe('unknown');
+  });
+});
