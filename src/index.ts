@@ -6,6 +6,7 @@ export * from './schema/index.js';
 export { documentToReport, failedReport, readErrorToReport } from './pipeline.js';
 export { bytesToDocument, readSource, sniffFormat, REPORT_EXTENSIONS } from './extract/read.js';
 export { ReadError, type Line, type SourceDocument } from './extract/document.js';
+export { bytesToLayouts, layoutsToLines, type PageLayout } from './extract/pdf/index.js';
 export { RULES, runChecks, type Rule } from './checks/index.js';
 export { readCell, type CellReading } from './normalize/index.js';
 

@@ -18,8 +18,13 @@ export function documentToReport(doc: SourceDocument): Report {
   if (spans.length === 0 && Object.values(parsed.tables).every((t) => t === null)) {
     return failedReport(doc.path, 'not-a-report', 'no section heading and no table of an annual report found', source);
   }
-  const { checks, diagnostics } = runChecks({ info: report, tables: parsed.tables, sections: spans.map((s) => s.number) });
-  const all = [...parsed.diagnostics, ...diagnostics];
+  const { checks, diagnostics } = runChecks({
+    info: report,
+    tables: parsed.tables,
+    sections: spans.map((s) => s.number),
+    lineOf: parsed.lineOf,
+  });
+  const all = locate([...(doc.notes ?? []), ...parsed.diagnostics, ...diagnostics], doc);
   const result: Report = {
     source,
     status: statusOf(all),
@@ -34,7 +39,19 @@ export function documentToReport(doc: SourceDocument): Report {
 }
 
 /** Reading problems make a report partial; consistency findings describe the report, not the reading. */
-const READING_RULES = new Set(['value-missing', 'value-unreadable', 'missing-table', 'missing-section']);
+const READING_RULES = new Set(['value-missing', 'value-unreadable', 'missing-table', 'missing-section', 'scanned-page']);
+
+/** For paged documents, a diagnostic names the page; our line numbers mean nothing to a reader of a PDF. */
+function locate(diagnostics: Diagnostic[], doc: SourceDocument): Diagnostic[] {
+  if (doc.pages === null) return diagnostics;
+  const pageOf = new Map(doc.lines.map((l) => [l.no, l.page]));
+  return diagnostics.map((d) => {
+    if (d.where?.line === undefined) return d;
+    const { line, ...where } = d.where;
+    const page = pageOf.get(line);
+    return { ...d, where: page === undefined ? where : { ...where, page } };
+  });
+}
 
 function statusOf(diagnostics: readonly Diagnostic[]): Status {
   return diagnostics.some((d) => READING_RULES.has(d.rule) && d.severity !== 'info') ? 'partial' : 'ok';

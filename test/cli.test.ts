@@ -98,7 +98,8 @@ describe('bad input: a clear message naming the file, and the other files still 
     ['test/bad/not-a-report.txt', 'not-a-report', 'no section heading and no table of an annual report found'],
     ['test/bad/empty.txt', 'read-empty', 'file is empty'],
     ['test/bad/whitespace.txt', 'read-empty', 'file contains only white space'],
-    ['test/bad/report.pdf', 'read-unsupported', 'PDF input is not supported yet'],
+    ['test/bad/report.pdf', 'read-pdf', 'not a readable PDF'],
+    ['test/bad/scanned-only.pdf', 'read-scanned', 'no text layer: page 1 is a scanned image; run OCR first'],
     ['test/bad/no-such-file.txt', 'read-not-found', 'no such file or folder'],
   ])('%s', async (bad, rule, message) => {
     const r = await cli('parse', bad, good, '-f', 'ndjson');
@@ -114,7 +115,7 @@ describe('bad input: a clear message naming the file, and the other files still 
   it('a folder without reports is named on stderr and fails the run', async () => {
     const r = await cli('parse', 'test/bad/no-reports', good, '-f', 'ndjson');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('gov-report: test/bad/no-reports: no report files (.txt) in this folder');
+    expect(r.stderr).toContain('gov-report: test/bad/no-reports: no report files (.txt, .pdf) in this folder');
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
   });
   it('a broken link and a link loop inside a folder are reported, not followed', async () => {

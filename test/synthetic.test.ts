@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../scripts/synthetic/fixtures.js';
@@ -53,6 +54,8 @@ describe('checks-failing.txt: each rule fails where the cell was changed', () =>
   const r = get('checks-failing.txt');
   const t3 = FIXTURES.find((f) => f.file === 'checks-failing.txt')!.spec.t3;
   const n = (row: string, c: number) => Number(t3[row]![c]);
+  const text = readFileSync('fixtures/synthetic/checks-failing.txt', 'utf8').split('\n');
+  const lineOf = (label: string) => text.findIndex((l) => l.includes(label)) + 1;
   const failures = (rule: string) =>
     r.diagnostics.filter((d) => d.rule === rule && d.severity !== 'info').map((d) => ({ where: d.where, expected: d.expected, actual: d.actual }));
 
@@ -71,7 +74,7 @@ describe('checks-failing.txt: each rule fails where the cell was changed', () =>
   it('applications-balance: 自然人 and 总计 columns, off by 2', () => {
     expect(failures('applications-balance')).toEqual(
       [0, 6].map((c) => ({
-        where: { table: 'applications', row: 'total', column: c === 0 ? 'naturalPerson' : 'total' },
+        where: { table: 'applications', row: 'total', column: c === 0 ? 'naturalPerson' : 'total', line: lineOf('（七）总计') },
         expected: n('newReceived', c) + n('carriedOver', c),
         actual: n('total', c) + n('carriedForward', c),
       })),
@@ -81,12 +84,12 @@ describe('checks-failing.txt: each rule fails where the cell was changed', () =>
   it('applications-row-total: （二）部分公开 总计 one too many', () => {
     const sum = [0, 1, 2, 3, 4, 5].reduce((a, c) => a + n('partiallyGranted', c), 0);
     expect(failures('applications-row-total')).toEqual([
-      { where: { table: 'applications', row: 'partiallyGranted', column: 'total' }, expected: sum, actual: sum + 1 },
+      { where: { table: 'applications', row: 'partiallyGranted', column: 'total', line: lineOf('（二）部分公开') }, expected: sum, actual: sum + 1 },
     ]);
   });
   it('applications-outcome-total: 总计 column', () => {
     expect(failures('applications-outcome-total')).toEqual([
-      { where: { table: 'applications', row: 'total', column: 'total' }, expected: n('total', 6) + 1, actual: n('total', 6) },
+      { where: { table: 'applications', row: 'total', column: 'total', line: lineOf('（七）总计') }, expected: n('total', 6) + 1, actual: n('total', 6) },
     ]);
   });
   it('review-litigation-total: 行政复议', () => {

@@ -29,7 +29,7 @@ export function equationRule(spec: {
   return {
     id: spec.id,
     description: spec.description,
-    run({ tables }) {
+    run({ tables, lineOf }) {
       const t = tables[spec.table];
       if (!t) return outcome(spec.id, [], [`${TABLE_NAMES[spec.table]} not found`]);
       const failures = [];
@@ -39,7 +39,9 @@ export function equationRule(spec: {
         const actual = sumOrNull(eq.actual);
         if (expected === null || actual === null) unassessable.push(eq.part);
         else if (expected !== actual) {
-          failures.push(diagnostic('error', spec.id, eq.message(expected, actual), { where: eq.where, expected, actual }));
+          const line = lineOf?.(spec.table, eq.where.row!, eq.where.column!);
+          const where = line === undefined ? eq.where : { ...eq.where, line };
+          failures.push(diagnostic('error', spec.id, eq.message(expected, actual), { where, expected, actual }));
         }
       }
       return outcome(spec.id, failures, unassessable);

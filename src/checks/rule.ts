@@ -1,5 +1,5 @@
 import { diagnostic } from '../diagnostics.js';
-import type { CheckResult, Diagnostic, ReportInfo } from '../schema/index.js';
+import type { CheckResult, Diagnostic, ReportInfo, TableKey } from '../schema/index.js';
 import type { Tables } from '../tables/index.js';
 
 export interface CheckContext {
@@ -7,6 +7,8 @@ export interface CheckContext {
   tables: Tables;
   /** Numbers (1–6) of the sections whose headings were found. */
   sections: readonly number[];
+  /** The line a cell was read from, when known. */
+  lineOf?: (table: TableKey, row: string, column: string) => number | undefined;
 }
 
 export interface RuleOutcome {

@@ -1,6 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { OUTPUT_FORMATS } from '../export/index.js';
+import { debugCommand } from './commands/debug.js';
 import { parseCommand } from './commands/parse.js';
 import { schemaCommand } from './commands/schema.js';
 import type { CliIO } from './io.js';
@@ -44,6 +45,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .description('print the JSON Schema of the report object')
     .action(async () => {
       code = await schemaCommand(io);
+    });
+
+  program
+    .command('debug')
+    .description("show the reader's intermediate results for one file")
+    .addArgument(new Argument('<what>', 'tables: ruled grids of each PDF page; lines: the line stream the table parsers read').choices(['tables', 'lines']))
+    .argument('<file>', 'a report file')
+    .action(async (what: 'tables' | 'lines', file: string) => {
+      code = await debugCommand(what, file, io);
     });
 
   try {

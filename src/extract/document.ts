@@ -1,12 +1,12 @@
-import type { Format } from '../schema/index.js';
+import type { Diagnostic, Format } from '../schema/index.js';
 
 /**
  * One line of a document in reading order. Lines that are table rows carry their cells
- * (tab-separated text, Word's one-cell-per-line export, and later HTML/PDF grids), so every
- * reader hands the table parsers the same model.
+ * (tab-separated text, Word's one-cell-per-line export, PDF and HTML grids), so every reader
+ * hands the table parsers the same model.
  */
 export interface Line {
-  /** 1-based line number in the source text (first line of a merged block). */
+  /** 1-based line number: in the source text, or in reading order for PDFs. */
   no: number;
   text: string;
   cells?: string[];
@@ -20,12 +20,26 @@ export interface SourceDocument {
   encoding: string | null;
   pages: number | null;
   lines: Line[];
+  /** Problems the reader found (scanned pages …), reported with the rest. */
+  notes?: Diagnostic[];
 }
+
+export type ReadErrorCode =
+  | 'E_NOT_FOUND'
+  | 'E_UNREADABLE'
+  | 'E_EMPTY'
+  | 'E_ENCODING'
+  | 'E_BINARY'
+  | 'E_UNSUPPORTED'
+  | 'E_TOO_LARGE'
+  | 'E_PDF'
+  | 'E_ENCRYPTED'
+  | 'E_SCANNED';
 
 /** A file that could not be read at all; becomes a `failed` record. */
 export class ReadError extends Error {
   constructor(
-    readonly code: 'E_NOT_FOUND' | 'E_UNREADABLE' | 'E_EMPTY' | 'E_ENCODING' | 'E_BINARY' | 'E_UNSUPPORTED' | 'E_TOO_LARGE',
+    readonly code: ReadErrorCode,
     message: string,
   ) {
     super(message);

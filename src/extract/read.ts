@@ -4,13 +4,15 @@ import path from 'node:path';
 import type { Format } from '../schema/index.js';
 import { bytesToText } from './decode.js';
 import { ReadError, type SourceDocument } from './document.js';
+import { pdfToDocument } from './pdf/index.js';
 import { textToLines } from './text.js';
 
-/** Text reports beyond this are not reports; refuse before decoding them. */
-export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+/** Files beyond this are not reports; refuse before reading them. */
+export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, html: 20 * 1024 * 1024, pdf: 200 * 1024 * 1024, docx: 100 * 1024 * 1024 };
+const MAX_ANY = Math.max(...Object.values(MAX_BYTES));
 
 /** Extensions the folder walk picks up. */
-export const REPORT_EXTENSIONS = new Set(['.txt']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.pdf']);
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -22,9 +24,7 @@ export async function readSource(file: string): Promise<SourceDocument> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new ReadError('E_UNREADABLE', 'is a directory');
-    if (info.size > MAX_TEXT_BYTES) {
-      throw new ReadError('E_TOO_LARGE', `file is ${info.size} bytes; text reports over ${MAX_TEXT_BYTES} bytes are refused`);
-    }
+    if (info.size > MAX_ANY) throw new ReadError('E_TOO_LARGE', `file is ${info.size} bytes; reports over ${MAX_ANY} bytes are refused`);
     bytes = await readFile(file);
   } catch (error) {
     if (error instanceof ReadError) throw error;
@@ -35,16 +35,24 @@ export async function readSource(file: string): Promise<SourceDocument> {
   return bytesToDocument(file, bytes);
 }
 
-/** Decode bytes already in memory (pure; used by readSource and by callers holding buffers). */
-export function bytesToDocument(file: string, bytes: Uint8Array): SourceDocument {
+/** Read bytes already in memory, choosing the reader by content. */
+export async function bytesToDocument(file: string, bytes: Uint8Array): Promise<SourceDocument> {
   if (bytes.length === 0) throw new ReadError('E_EMPTY', 'file is empty');
   const format = sniffFormat(file, bytes);
-  if (format !== 'txt') {
-    throw new ReadError('E_UNSUPPORTED', `${format.toUpperCase()} input is not supported yet; convert it to text`);
+  if (bytes.length > MAX_BYTES[format]) {
+    throw new ReadError('E_TOO_LARGE', `${format.toUpperCase()} file is ${bytes.length} bytes; over ${MAX_BYTES[format]} bytes is refused`);
   }
+  if (format === 'pdf') return pdfToDocument(file, bytes, sha256(bytes));
+  if (format !== 'txt') {
+    throw new ReadError('E_UNSUPPORTED', `${format.toUpperCase()} input is not supported yet; convert it to text or PDF`);
+  }
+  return textToDocument(file, bytes);
+}
+
+function textToDocument(file: string, bytes: Uint8Array): SourceDocument {
   const { text, encoding } = bytesToText(bytes);
   if (text.trim() === '') throw new ReadError('E_EMPTY', 'file contains only white space');
-  return { path: file, format, sha256: sha256(bytes), encoding, pages: null, lines: textToLines(text) };
+  return { path: file, format: 'txt', sha256: sha256(bytes), encoding, pages: null, lines: textToLines(text) };
 }
 
 /** Decide the format by content, not only by name: government sites serve HTML as `.doc`. */

@@ -22,6 +22,8 @@ export interface ParsedTables {
   /** Line numbers [first, last] each table was read from, to keep them out of section text. */
   spans: Partial<Record<TableKey, [number, number]>>;
   regions: Partial<Record<TableKey, Region>>;
+  /** The line a cell was read from, for diagnostics that point at the document. */
+  lineOf(table: TableKey, row: string, column: string): number | undefined;
   diagnostics: Diagnostic[];
 }
 
@@ -59,7 +61,8 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
       );
     }
   }
-  return { tables, raw, template, spans, regions, diagnostics };
+  const lineOf = (table: TableKey, row: string, column: string) => parsed[table]?.built.lines.get(`${row}\u0000${column}`);
+  return { tables, raw, template, spans, regions, lineOf, diagnostics };
 }
 
 export function detectTemplate(signals: ReadonlyArray<TemplateVersion | 'mixed' | null>): Template {

@@ -12,6 +12,8 @@ export const TABLE_NAMES: Record<TableKey, string> = {
 export interface BuiltTable {
   values: CellMap<number | null>;
   raw: CellMap<string | null>;
+  /** Line each cell was read from, keyed `row\u0000column`. */
+  lines: Map<string, number>;
   diagnostics: Diagnostic[];
 }
 
@@ -27,6 +29,7 @@ interface Spec {
  */
 export class TableBuilder {
   private readonly cells = new Map<string, { value: number | null; raw: string | null }>();
+  private readonly lines = new Map<string, number>();
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
@@ -43,6 +46,7 @@ export class TableBuilder {
     const cell = readCell(text);
     const where = this.where(rowKey, column.key, line);
     this.put(rowKey, column.key, cell.value, text);
+    if (line !== undefined) this.lines.set(`${rowKey}\u0000${column.key}`, line);
     const name = this.cellName(rowKey, column);
     if (cell.kind === 'placeholder') {
       this.diagnostics.push(
@@ -76,7 +80,7 @@ export class TableBuilder {
         setPath(raw, row.key, column.key, cell.raw);
       }
     }
-    return { values, raw, diagnostics: this.diagnostics };
+    return { values, raw, lines: this.lines, diagnostics: this.diagnostics };
   }
 
   private missing(rowKey: string, column: Labelled, reason: string, line?: number): void {

@@ -1,0 +1,22 @@
+import type { HtmlOptions } from './html.js';
+import { consistentSpec, type Spec } from './spec.js';
+
+export interface PdfFixtureDef {
+  file: string;
+  spec: Spec;
+  options: Omit<HtmlOptions, 'scannedImage'> & { scannedImage?: boolean };
+  /** Where it goes: fixtures/pdf, or test/bad for input that must fail. */
+  dir?: string;
+  /** A PDF of page images only. */
+  imageOnly?: boolean;
+  why: string;
+}
+
+export const PDF_FIXTURES: PdfFixtureDef[] = [
+  { file: '2021-ruled.pdf', spec: consistentSpec('2021-ruled', '2021', 2022, 21), options: { fillerBefore3: 14 }, why: '2021 layout, ruled tables; 表三 breaks across pages with its header repeated; wrapped labels' },
+  { file: '2019-ruled.pdf', spec: consistentSpec('2019-ruled', '2019', 2020, 22), options: { fillerBefore3: 6 }, why: '2019 layout, ruled tables; 表三 breaks across pages' },
+  { file: '2021-unruled.pdf', spec: consistentSpec('2021-unruled', '2021', 2023, 23), options: { borderless: true }, why: 'tables without borders: columns from text alignment' },
+  { file: '2019-kangxi.pdf', spec: consistentSpec('2019-kangxi', '2019', 2020, 24), options: { kangxi: true }, why: 'text in Kangxi radicals and a compatibility ideograph (⼀ ⼈ ⾏ …)' },
+  { file: '2021-scanned-page.pdf', spec: consistentSpec('2021-scanned-page', '2021', 2022, 25), options: { scannedImage: true }, why: 'a report followed by a scanned page without a text layer' },
+  { file: 'scanned-only.pdf', spec: consistentSpec('scanned-only', '2021', 2022, 26), options: {}, imageOnly: true, dir: 'test/bad', why: 'only a scanned page: no text layer at all' },
+];

@@ -1,0 +1,136 @@
+import { diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../schema/index.js';
+import { ReadError, type Line, type SourceDocument } from '../document.js';
+import { withPdf } from './load.js';
+import { pageToContent } from './page-content.js';
+import { contentToLayout, gridToLines, type PageLayout } from './page-lines.js';
+import { stitchRows } from './stitch.js';
+import type { PageContent } from './types.js';
+
+export type { PageLayout } from './page-lines.js';
+
+/** Fewer visible characters than this on a page mostly covered by images: a scan. */
+const SCANNED_CHARS = 20;
+const SCANNED_COVERAGE = 0.3;
+/** Running headers and footers live in these top and bottom bands of the page. */
+const FURNITURE_BAND = 0.08;
+
+export interface PdfRead {
+  pages: number;
+  layouts: PageLayout[];
+  scanned: number[];
+}
+
+/** Read every page: text, rulings and grids. Pages are released as soon as they are read. */
+export async function bytesToLayouts(bytes: Uint8Array): Promise<PdfRead> {
+  try {
+    return await withPdf(bytes, async (doc) => {
+      const layouts: PageLayout[] = [];
+      const scanned: number[] = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        try {
+          const content = await pageToContent(page, true);
+          if (isScanned(content)) scanned.push(n);
+          layouts.push(contentToLayout(content));
+        } finally {
+          page.cleanup();
+        }
+      }
+      return { pages: doc.numPages, layouts, scanned };
+    });
+  } catch (error) {
+    throw pdfError(error);
+  }
+}
+
+function isScanned(content: PageContent): boolean {
+  const chars = content.items.reduce((n, i) => n + i.str.replace(/\s/g, '').length, 0);
+  return chars < SCANNED_CHARS && content.imageCoverage > SCANNED_COVERAGE;
+}
+
+function pdfError(error: unknown): ReadError {
+  if (error instanceof ReadError) return error;
+  const name = (error as Error)?.name;
+  const message = (error as Error)?.message ?? String(error);
+  if (name === 'PasswordException') return new ReadError('E_ENCRYPTED', 'PDF is encrypted with a password; it cannot be read');
+  if (name === 'InvalidPDFException') return new ReadError('E_PDF', `not a readable PDF (${message})`);
+  return new ReadError('E_PDF', `cannot read the PDF: ${message}`);
+}
+
+/** The document model for the pipeline: lines in reading order, table rows with cells. */
+export async function pdfToDocument(path: string, bytes: Uint8Array, sha256: string): Promise<SourceDocument> {
+  const read = await bytesToLayouts(bytes);
+  const notes: Diagnostic[] = [];
+  if (read.scanned.length === read.pages) {
+    throw new ReadError('E_SCANNED', `no text layer: ${scannedPhrase(read.scanned)}; run OCR first`);
+  }
+  if (read.scanned.length > 0) {
+    notes.push(
+      diagnostic('error', 'scanned-page', `${scannedPhrase(read.scanned)} without a text layer; what they hold is missing from this report`, {
+        where: { page: read.scanned[0]! },
+      }),
+    );
+  }
+  return { path, format: 'pdf', sha256, encoding: null, pages: read.pages, lines: layoutsToLines(read.layouts), notes };
+}
+
+function scannedPhrase(pages: readonly number[]): string {
+  return pages.length === 1 ? `page ${pages[0]} is a scanned image` : `pages ${pages.join(', ')} are scanned images`;
+}
+
+/**
+ * Pages → one stream of lines. Running headers and footers (the same text in the top or bottom
+ * band of several pages) are dropped; a table that ends one page and starts the next is
+ * stitched back together.
+ */
+export function layoutsToLines(layouts: readonly PageLayout[]): Line[] {
+  const furniture = repeatedFurniture(layouts);
+  const lines: Line[] = [];
+  let open: { rows: Line[]; xs: number[] } | null = null;
+  const flush = () => {
+    if (open) lines.push(...open.rows);
+    open = null;
+  };
+  for (const layout of layouts) {
+    const blocks = layout.blocks.filter((b) => !(b.prose !== undefined && furniture.has(furnitureKey(b.prose, b.top, layout.height))));
+    blocks.forEach((block, i) => {
+      if (block.prose !== undefined) {
+        flush();
+        lines.push({ no: 0, text: block.prose, page: layout.page });
+        return;
+      }
+      const grid = block.grid!;
+      const rows = gridToLines(grid, 0);
+      if (i === 0 && open && sameColumns(open.xs, grid.xs)) open = { rows: stitchRows(open.rows, rows).rows, xs: grid.xs };
+      else {
+        flush();
+        open = { rows, xs: grid.xs };
+      }
+      // Only a table that ends its page can continue on the next one.
+      if (i < blocks.length - 1) flush();
+    });
+  }
+  flush();
+  return lines.map((l, i) => ({ ...l, no: i + 1 }));
+}
+
+/** A continuation has the same outer edges and at least as many columns as it needs (±2 pt). */
+function sameColumns(a: readonly number[], b: readonly number[]): boolean {
+  const near = (x: number, y: number) => Math.abs(x - y) <= 2;
+  return near(a[0]!, b[0]!) && near(a[a.length - 1]!, b[b.length - 1]!);
+}
+
+function furnitureKey(text: string, top: number, height: number): string {
+  const band = top < height * FURNITURE_BAND ? 'top' : top > height * (1 - FURNITURE_BAND) ? 'bottom' : null;
+  return band ? `${band}:${text.replace(/\d+/g, '#').replace(/\s+/g, '')}` : '';
+}
+
+function repeatedFurniture(layouts: readonly PageLayout[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const layout of layouts) {
+    const keys = new Set(layout.blocks.filter((b) => b.prose !== undefined).map((b) => furnitureKey(b.prose!, b.top, layout.height)));
+    for (const key of keys) if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
+}

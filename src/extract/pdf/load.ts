@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+
+const require = createRequire(import.meta.url);
+const PKG = path.dirname(require.resolve('pdfjs-dist/package.json'));
+/** pdf.js reads these with fs in Node; the trailing separator is required. */
+const dir = (d: string) => path.join(PKG, d) + path.sep;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** Loaded once, on first use: importing pdf.js costs ~200 ms, which text reports should not pay. */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/**
+ * Open a PDF, run `fn`, and always destroy the loading task (the only close that works on both
+ * pdf.js 5 and 6; skipping it leaks ~3 MB a document). CMaps and standard fonts come from the
+ * package: without cMaps, text in predefined CJK encodings silently disappears. No code in the
+ * file is ever evaluated.
+ */
+export async function withPdf<T>(bytes: Uint8Array, fn: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
+  const task = getDocument({
+    data: new Uint8Array(bytes), // pdf.js transfers (detaches) the buffer it is given
+    cMapUrl: dir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: dir('standard_fonts'),
+    wasmUrl: dir('wasm'),
+    isEvalSupported: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: VerbosityLevel.ERRORS,
+  } as Parameters<typeof getDocument>[0]);
+  try {
+    return await fn(await task.promise);
+  } finally {
+    await task.destroy();
+  }
+}

@@ -1,0 +1,133 @@
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { tidyCjkSpacing } from '../../normalize/index.js';
+import { loadPdfJs } from './load.js';
+import { apply, multiply, type Matrix } from './matrix.js';
+import type { PageContent, Segment, TextItem } from './types.js';
+
+/** pdf.js ≥ 5.1 path opcodes inside constructPath (its DrawOPS, not exported). */
+const MOVE = 0;
+const LINE = 1;
+const CURVE = 2;
+const QUAD = 3;
+const CLOSE = 4;
+/** Filled rectangles thinner than this are rulings (Word and WPS draw borders so); wider ones are shading. */
+const THIN = 2.5;
+const AXIS = 0.5;
+
+/** Text and ruling lines of one page, in viewport space (top-left origin). */
+export async function pageToContent(page: PDFPageProxy, withRulings: boolean): Promise<PageContent> {
+  const viewport = page.getViewport({ scale: 1 });
+  const text = await page.getTextContent();
+  const items: TextItem[] = [];
+  for (const item of text.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const m = multiply(viewport.transform, item.transform);
+    const fontSize = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]);
+    items.push({ str: tidyCjkSpacing(item.str), x: m[4], baseline: m[5], top: m[5] - fontSize, width: item.width, fontSize });
+  }
+  const { segments, imageCoverage } = withRulings
+    ? await operatorsToSegments(page, viewport.transform as Matrix, viewport.width * viewport.height)
+    : { segments: [], imageCoverage: 0 };
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, items, segments, imageCoverage };
+}
+
+/**
+ * Walk the operator list with a CTM stack (save/restore/transform/form XObjects) and keep the
+ * axis-aligned edges of stroked paths and of thin filled rectangles. Image ops add their area
+ * (an image fills the unit square of its CTM) to the page's image coverage.
+ */
+async function operatorsToSegments(page: PDFPageProxy, start: Matrix, pageArea: number) {
+  const { OPS } = await loadPdfJs();
+  const ops = await page.getOperatorList();
+  const segments: Segment[] = [];
+  const stack: Matrix[] = [];
+  let ctm = start;
+  let imageArea = 0;
+  const strokeOps = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fillOps = new Set<number>([OPS.fill, OPS.eoFill]);
+  const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]!;
+    const args = ops.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (Array.isArray(args?.[0])) ctm = multiply(ctm, args[0]);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (imageOps.has(fn)) imageArea += Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
+    else if (fn === OPS.constructPath) {
+      const [paint, [path]] = args as [number, [Float32Array | number[] | null]];
+      if (!path) continue;
+      if (strokeOps.has(paint)) segments.push(...pathToSegments(path, ctm, 'stroke'));
+      else if (fillOps.has(paint)) segments.push(...pathToSegments(path, ctm, 'fill'));
+    }
+  }
+  return { segments, imageCoverage: Math.min(1, imageArea / pageArea) };
+}
+
+/** Axis-aligned edges of a path; for fills, only rectangles thin enough to be a line. */
+export function pathToSegments(path: ArrayLike<number>, ctm: Matrix, mode: 'stroke' | 'fill'): Segment[] {
+  const out: Segment[] = [];
+  let points: [number, number][] = [];
+  const flush = (closed: boolean) => {
+    if (points.length >= 2) (mode === 'stroke' ? strokeEdges : thinRect)(points, closed, out);
+    points = [];
+  };
+  for (let i = 0; i < path.length; ) {
+    const op = path[i++]!;
+    if (op === MOVE) {
+      flush(false);
+      points.push(apply(ctm, path[i]!, path[i + 1]!));
+      i += 2;
+    } else if (op === LINE) {
+      points.push(apply(ctm, path[i]!, path[i + 1]!));
+      i += 2;
+    } else if (op === CURVE) {
+      points.push(apply(ctm, path[i + 4]!, path[i + 5]!));
+      i += 6;
+    } else if (op === QUAD) {
+      points.push(apply(ctm, path[i + 2]!, path[i + 3]!));
+      i += 4;
+    } else if (op === CLOSE) {
+      if (points.length > 0) points.push(points[0]!);
+      flush(true);
+    } else break;
+  }
+  flush(false);
+  return out;
+}
+
+function strokeEdges(points: [number, number][], _closed: boolean, out: Segment[]): void {
+  for (let k = 1; k < points.length; k++) {
+    const s = axisSegment(points[k - 1]!, points[k]!);
+    if (s) out.push(s);
+  }
+}
+
+function thinRect(points: [number, number][], _closed: boolean, out: Segment[]): void {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys);
+  if (!points.every((p, k) => k === 0 || axisSegment(points[k - 1]!, p) || samePoint(points[k - 1]!, p))) return;
+  if (y1 - y0 <= THIN && x1 - x0 > THIN) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+  else if (x1 - x0 <= THIN && y1 - y0 > THIN) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+}
+
+function axisSegment(a: [number, number], b: [number, number]): Segment | null {
+  if (Math.abs(a[1] - b[1]) < AXIS && Math.abs(a[0] - b[0]) >= AXIS) {
+    return { x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: a[1], y1: a[1] };
+  }
+  if (Math.abs(a[0] - b[0]) < AXIS && Math.abs(a[1] - b[1]) >= AXIS) {
+    return { x0: a[0], x1: a[0], y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) };
+  }
+  return null;
+}
+
+function samePoint(a: [number, number], b: [number, number]): boolean {
+  return Math.abs(a[0] - b[0]) < AXIS && Math.abs(a[1] - b[1]) < AXIS;
+}

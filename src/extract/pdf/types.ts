@@ -1,0 +1,49 @@
+/** Page geometry in viewport space: origin top-left, y down, 1 unit = 1 pt at scale 1. */
+
+export interface TextItem {
+  str: string;
+  x: number;
+  /** Top of the glyph box. */
+  top: number;
+  baseline: number;
+  width: number;
+  fontSize: number;
+}
+
+/** An axis-aligned ruling line. Horizontal when y0 === y1, vertical when x0 === x1. */
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PageContent {
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  segments: Segment[];
+  /** Share of the page covered by images, 0–1. */
+  imageCoverage: number;
+}
+
+export interface GridCell {
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
+
+/** A ruled table: column and row boundaries, and its (merged) cells in row-major order. */
+export interface Grid {
+  page: number;
+  xs: number[];
+  ys: number[];
+  cells: GridCell[];
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PDF_FIXTURES } from '../scripts/synthetic/pdf-fixtures.js';
+import { expectedTables } from '../scripts/synthetic/spec.js';
+import { segmentsToGrids } from '../src/extract/pdf/grid.js';
+import { layoutsToLines } from '../src/extract/pdf/index.js';
+import { stitchRows } from '../src/extract/pdf/stitch.js';
+import type { Line } from '../src/extract/document.js';
+import { parseFile } from '../src/index.js';
+
+const plain = (t: string) => (/^\d+(\.\d+)?$/.test(t) ? Number(t) : t.startsWith('增') ? Number(t.slice(1)) : t.startsWith('减') ? 0 - Number(t.slice(1)) || 0 : null);
+
+describe('real PDFs: 洪泽区 2023 and 2024 (WPS exports, 表三 over a page break)', async () => {
+  for (const year of [2023, 2024]) {
+    const pdf = await parseFile(`fixtures/pdf/hongze-${year}.pdf`);
+    const layout = await parseFile(`fixtures/layout/hongze-${year}-layout.txt`);
+    it(`${year}: every table value equals the values checked by hand (test/real-values.test.ts)`, () => {
+      expect(pdf.tables).toEqual(layout.tables);
+      expect(pdf.report).toEqual(layout.report);
+      expect(pdf.checks).toEqual(layout.checks);
+    });
+    it(`${year}: page count, sections, no page numbers in the text`, () => {
+      expect(pdf.source).toMatchObject({ format: 'pdf', pages: 5, encoding: null });
+      expect(pdf.sections.map((s) => s.heading)).toEqual(layout.sections.map((s) => s.heading));
+      expect(pdf.sections.map((s) => s.text).join('\n')).not.toMatch(/-\s*\d\s*-/);
+      // No space pdf.js put between CJK characters or around digits survives.
+      expect(pdf.sections[0]!.text).toContain(`${year}年`);
+      expect(pdf.sections[0]!.text).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]/);
+    });
+  }
+  it('2023: the published 表四 errors are reported with their page', async () => {
+    const r = await parseFile('fixtures/pdf/hongze-2023.pdf');
+    expect(r.diagnostics.filter((d) => d.rule === 'review-litigation-total').map((d) => d.where)).toEqual([
+      { table: 'reviewLitigation', row: 'review', column: 'total', page: 4 },
+      { table: 'reviewLitigation', row: 'litigationAfterReview', column: 'total', page: 4 },
+    ]);
+  });
+});
+
+describe('generated PDFs parse back to their specification', () => {
+  it.each(PDF_FIXTURES.filter((f) => !f.imageOnly).map((f) => [f.file, f] as const))('%s', async (file, f) => {
+    const r = await parseFile(path.join('fixtures/pdf', file));
+    const expected = expectedTables(f.spec, plain);
+    expect(r.tables).toEqual(expected);
+    expect(r.report).toEqual({ title: `${f.spec.agency}${f.spec.year}年政府信息公开工作年度报告`, agency: f.spec.agency, year: f.spec.year, template: f.spec.version });
+    expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(r.checks.every((c) => c.outcome === 'passed')).toBe(true);
+  });
+  it('maps Kangxi radicals and compatibility ideographs back to the usual characters', async () => {
+    const r = await parseFile('fixtures/pdf/2019-kangxi.pdf');
+    expect(JSON.stringify(r)).not.toMatch(/[\u2F00-\u2FDF\uF900-\uFAFF]/);
+    expect(r.sections[0]!.text).toContain('（一）主动公开');
+    expect(r.sections.find((s) => s.number === 1)!.heading).toBe('一、总体情况');
+  });
+  it('reports a scanned page by number, and reads the rest', async () => {
+    const r = await parseFile('fixtures/pdf/2021-scanned-page.pdf');
+    expect(r.status).toBe('partial');
+    expect(r.diagnostics).toEqual([
+      { severity: 'error', rule: 'scanned-page', message: 'page 3 is a scanned image without a text layer; what they hold is missing from this report', where: { page: 3 } },
+    ]);
+  });
+  it('fails a PDF that is all scans, saying so', async () => {
+    const r = await parseFile('test/bad/scanned-only.pdf');
+    expect(r.status).toBe('failed');
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'read-scanned', message: 'test/bad/scanned-only.pdf: no text layer: page 1 is a scanned image; run OCR first' }),
+    ]);
+  });
+});
+
+describe('segmentsToGrids', () => {
+  const h = (y: number, x0: number, x1: number) => ({ x0, x1, y0: y, y1: y });
+  const v = (x: number, y0: number, y1: number) => ({ x0: x, x1: x, y0, y1 });
+  it('finds merged cells where a ruling is missing, and snaps near-duplicate rulings', () => {
+    // 3 columns × 3 rows; the top row is one cell (colspan 3); the first column's last two rows merge (rowspan 2).
+    const segments = [h(0, 0, 300), h(20, 0, 300), h(20.8, 100, 300), h(40, 100, 300), h(60, 0, 300), v(0, 0, 60), v(100, 20, 60), v(200, 20, 60), v(300, 0, 60), v(300.5, 10, 50)];
+    const [grid] = segmentsToGrids(segments, 1);
+    expect(grid!.xs).toEqual([0, 100, 200, 300.25]);
+    expect(grid!.cells.map((c) => [c.row, c.col, c.rowspan, c.colspan])).toEqual([
+      [0, 0, 1, 3],
+      [1, 0, 2, 1], [1, 1, 1, 1], [1, 2, 1, 1],
+      [2, 1, 1, 1], [2, 2, 1, 1],
+    ]);
+  });
+  it('closes a table whose bottom border fell to the page break', () => {
+    const [grid] = segmentsToGrids([h(0, 0, 200), h(20, 0, 200), v(0, 0, 45), v(100, 0, 45), v(200, 0, 45)], 1);
+    expect(grid!.ys).toEqual([0, 20, 45]);
+  });
+  it('ignores lines that do not make a table (an underline)', () => {
+    expect(segmentsToGrids([h(10, 0, 200)], 1)).toEqual([]);
+  });
+});
+
+describe('stitching a table across a page break', () => {
+  const row = (...cells: string[]): Line => ({ no: 0, text: cells.join('\t'), cells });
+  it('drops the repeated header and rejoins a row cut in two', () => {
+    const before = [row('项目', '数量'), row('（三）不予', '5')];
+    const after = [row('项目', '数量'), row('公开', ''), row('（四）无法提供', '2')];
+    expect(stitchRows(before, after).rows.map((l) => l.cells)).toEqual([['项目', '数量'], ['（三）不予公开', '5'], ['（四）无法提供', '2']]);
+  });
+  it('keeps a continuation that starts with a full row', () => {
+    const r = stitchRows([row('a', '1')], [row('b', '2')]);
+    expect(r).toMatchObject({ repeatedHeader: 0, rejoined: false });
+  });
+  it('drops running headers repeated on every page, and stitches only matching columns', () => {
+    const grid = (page: number, top: number, xs: number[], ...rows: string[][]) => ({
+      top, bottom: top + 20,
+      grid: { page, xs, ys: rows.map((_, i) => top + i * 10).concat(top + rows.length * 10), cells: rows.flatMap((r, i) => r.map((text, c) => ({ row: i, col: c, rowspan: 1, colspan: 1, x0: xs[c]!, x1: xs[c + 1]!, y0: 0, y1: 0, text }))) },
+    });
+    const lines = layoutsToLines([
+      { page: 1, height: 800, blocks: [{ top: 20, bottom: 30, prose: '某某局文件' }, { top: 100, bottom: 110, prose: '正文' }, grid(1, 700, [0, 50, 100], ['a', '1'])] },
+      { page: 2, height: 800, blocks: [{ top: 20, bottom: 30, prose: '某某局文件' }, grid(2, 60, [0, 50, 100], ['b', '2']), grid(2, 300, [0, 80, 100], ['c', '3'])] },
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['正文', 'a\t1', 'b\t2', 'c\t3']);
+    expect(lines.map((l) => l.page)).toEqual([1, 1, 2, 2]);
+  });
+});
