@@ -7,12 +7,46 @@ import { ReportSchema, SECTIONS, type Diagnostic, type Report, type Section, typ
 import { linesToReportInfo, linesToSections, type SectionSpan } from './segment/index.js';
 import { linesToTables, type ParsedTables } from './tables/index.js';
 
-/** read → normalise → segment → tables → checks → validate, for one document already read. */
-export function documentToReport(doc: SourceDocument): Report {
+type Reading = ReturnType<typeof readDocument>;
+const readings = new WeakMap<SourceDocument, Reading>();
+
+/** normalise → segment → tables: the reading of a document, before checks. Pure, so kept per document. */
+function documentToTables(doc: SourceDocument): Reading {
+  let reading = readings.get(doc);
+  if (!reading) readings.set(doc, (reading = readDocument(doc)));
+  return reading;
+}
+
+function readDocument(doc: SourceDocument) {
   const lines = normalizeLines(doc.lines);
   const spans = linesToSections(lines);
   const info = linesToReportInfo(lines, spans[0]?.headingIndex ?? -1);
-  const parsed = linesToTables(lines, spans, info.year);
+  return { lines, spans, info, parsed: linesToTables(lines, spans, info.year) };
+}
+
+/** Table problems that ruling lines can settle: values that could not be placed or read, a table not found. */
+const NEEDS_RULINGS = new Set(['value-missing', 'value-unreadable', 'unknown-row', 'duplicate-row', 'missing-table']);
+
+/**
+ * The ruling policy for PDFs: read by text alignment first, and ask for the ruling lines of
+ * the pages holding a table only when that reading had problems (a blank cell leaves a row
+ * with too few values; it is never silently misplaced). A table not found: every page.
+ */
+export function pagesNeedingRulings(textOnly: SourceDocument): number[] {
+  const { lines, parsed } = documentToTables(textOnly);
+  const problems = parsed.diagnostics.filter((d) => NEEDS_RULINGS.has(d.rule));
+  if (problems.length === 0) return [];
+  const pages = new Set<number>();
+  if (problems.some((d) => d.rule === 'missing-table')) lines.forEach((l) => l.page !== undefined && pages.add(l.page));
+  for (const region of Object.values(parsed.regions)) {
+    for (const l of lines.slice(region.start, region.end)) if (l.page !== undefined) pages.add(l.page);
+  }
+  return [...pages].sort((a, b) => a - b);
+}
+
+/** read → normalise → segment → tables → checks → validate, for one document already read. */
+export function documentToReport(doc: SourceDocument): Report {
+  const { lines, spans, info, parsed } = documentToTables(doc);
   const report = { ...info, template: parsed.template };
   const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding };
   if (spans.length === 0 && Object.values(parsed.tables).every((t) => t === null)) {

@@ -6,7 +6,7 @@ import { segmentsToGrids } from '../src/extract/pdf/grid.js';
 import { layoutsToLines } from '../src/extract/pdf/index.js';
 import { stitchRows } from '../src/extract/pdf/stitch.js';
 import type { Line } from '../src/extract/document.js';
-import { parseFile } from '../src/index.js';
+import { documentToReport, pagesNeedingRulings, parseFile, readSource } from '../src/index.js';
 
 const plain = (t: string) => (/^\d+(\.\d+)?$/.test(t) ? Number(t) : t.startsWith('增') ? Number(t.slice(1)) : t.startsWith('减') ? 0 - Number(t.slice(1)) || 0 : null);
 
@@ -37,14 +37,27 @@ describe('real PDFs: 洪泽区 2023 and 2024 (WPS exports, 表三 over a page br
   });
 });
 
+const generated = PDF_FIXTURES.filter((f) => !f.imageOnly).map((f) => [f.file, f] as const);
+
 describe('generated PDFs parse back to their specification', () => {
-  it.each(PDF_FIXTURES.filter((f) => !f.imageOnly).map((f) => [f.file, f] as const))('%s', async (file, f) => {
+  it.each(generated)('%s', async (file, f) => {
     const r = await parseFile(path.join('fixtures/pdf', file));
     const expected = expectedTables(f.spec, plain);
     expect(r.tables).toEqual(expected);
     expect(r.report).toEqual({ title: `${f.spec.agency}${f.spec.year}年政府信息公开工作年度报告`, agency: f.spec.agency, year: f.spec.year, template: f.spec.version });
     expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(r.checks.every((c) => c.outcome === 'passed')).toBe(true);
+    if (!file.includes('blank')) expect(r.checks.every((c) => c.outcome === 'passed')).toBe(true);
+  });
+  it('places blank cells by the ruling lines, naming table, row, column and page', async () => {
+    const r = await parseFile('fixtures/pdf/2019-blank-cells.pdf');
+    expect(r.status).toBe('ok');
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([
+      ['activeDisclosure', 'licensing', 'change'],
+      ['applications', 'granted', 'commercialEnterprise'],
+      ['applications', 'denied.stateSecret', 'naturalPerson'],
+      ['applications', 'unable.notHeld', 'total'],
+      ['reviewLitigation', 'review', 'other'],
+    ].map(([table, row, column]) => ({ severity: 'warning', rule: 'value-blank', message: expect.any(String), where: { table, row, column, page: expect.any(Number) } })));
   });
   it('maps Kangxi radicals and compatibility ideographs back to the usual characters', async () => {
     const r = await parseFile('fixtures/pdf/2019-kangxi.pdf');
@@ -65,6 +78,23 @@ describe('generated PDFs parse back to their specification', () => {
     expect(r.diagnostics).toEqual([
       expect.objectContaining({ rule: 'read-scanned', message: 'test/bad/scanned-only.pdf: no text layer: page 1 is a scanned image; run OCR first' }),
     ]);
+  });
+});
+
+describe('the ruling-line reader, on every page', () => {
+  // parseFile reads text first and rulings only where the tables need them; this reads every
+  // page's rulings, so grids, spans and stitching carry every value of every PDF.
+  const ruled = async (file: string) => documentToReport(await readSource(file, { rulings: 'always' }));
+  it.each(generated)('%s', async (file, f) => {
+    expect((await ruled(path.join('fixtures/pdf', file))).tables).toEqual(expectedTables(f.spec, plain));
+  });
+  it.each([2023, 2024])('hongze-%i.pdf', async (year) => {
+    expect((await ruled(`fixtures/pdf/hongze-${year}.pdf`)).tables).toEqual((await parseFile(`fixtures/layout/hongze-${year}-layout.txt`)).tables);
+  });
+  it('reads rulings only when the text reading needs them', async () => {
+    const needs = async (file: string) => pagesNeedingRulings(await readSource(file, { rulings: () => [] }));
+    expect(await needs('fixtures/pdf/hongze-2023.pdf')).toEqual([]);
+    expect(await needs('fixtures/pdf/2019-blank-cells.pdf')).toEqual([1, 2]);
   });
 });
 

@@ -1,6 +1,16 @@
 import type { HtmlOptions } from './html.js';
 import { consistentSpec, type Spec } from './spec.js';
 
+const blanks = (spec: Spec): Spec => {
+  // Cells left empty, as some agencies write zeros: only the ruling lines say which column is blank.
+  spec.t2['licensing']!['change'] = '';
+  spec.t3['granted']![1] = '';
+  spec.t3['denied.stateSecret']![0] = '';
+  spec.t3['unable.notHeld']![6] = '';
+  spec.t4['review']![2] = '';
+  return spec;
+};
+
 export interface PdfFixtureDef {
   file: string;
   spec: Spec;
@@ -15,6 +25,7 @@ export interface PdfFixtureDef {
 export const PDF_FIXTURES: PdfFixtureDef[] = [
   { file: '2021-ruled.pdf', spec: consistentSpec('2021-ruled', '2021', 2022, 21), options: { fillerBefore3: 14 }, why: '2021 layout, ruled tables; 表三 breaks across pages with its header repeated; wrapped labels' },
   { file: '2019-ruled.pdf', spec: consistentSpec('2019-ruled', '2019', 2020, 22), options: { fillerBefore3: 6 }, why: '2019 layout, ruled tables; 表三 breaks across pages' },
+  { file: '2019-blank-cells.pdf', spec: blanks(consistentSpec('2019-blank-cells', '2019', 2020, 27)), options: {}, why: 'ruled tables with blank cells: text alignment cannot place the values, the rulings can' },
   { file: '2021-unruled.pdf', spec: consistentSpec('2021-unruled', '2021', 2023, 23), options: { borderless: true }, why: 'tables without borders: columns from text alignment' },
   { file: '2019-kangxi.pdf', spec: consistentSpec('2019-kangxi', '2019', 2020, 24), options: { kangxi: true }, why: 'text in Kangxi radicals and a compatibility ideograph (⼀ ⼈ ⾏ …)' },
   { file: '2021-scanned-page.pdf', spec: consistentSpec('2021-scanned-page', '2021', 2022, 25), options: { scannedImage: true }, why: 'a report followed by a scanned page without a text layer' },

@@ -55,9 +55,10 @@ export function sumOrNull(values: ReadonlyArray<number | null | undefined>): num
   return sum;
 }
 
-/** Look up `row.path` → column in a nested table map. */
+/** Look up `row.path` → column in a nested table map (rows nest at most one level). */
 export function cellAt(table: unknown, rowKey: string, column: string): number | null | undefined {
-  let node = table as Record<string, unknown> | undefined;
-  for (const part of rowKey.split('.')) node = node?.[part] as Record<string, unknown> | undefined;
-  return node?.[column] as number | null | undefined;
+  const dot = rowKey.indexOf('.');
+  const t = table as Record<string, Record<string, unknown> | undefined>;
+  const row = dot < 0 ? t[rowKey] : (t[rowKey.slice(0, dot)] as Record<string, Record<string, unknown>> | undefined)?.[rowKey.slice(dot + 1)];
+  return row?.[column] as number | null | undefined;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Format } from '../schema/index.js';
 import { bytesToText } from './decode.js';
 import { ReadError, type SourceDocument } from './document.js';
-import { pdfToDocument } from './pdf/index.js';
+import { pdfToDocument, type RulingPolicy } from './pdf/index.js';
 import { textToLines } from './text.js';
 
 /** Files beyond this are not reports; refuse before reading them. */
@@ -18,8 +18,13 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+export interface ReadOptions {
+  /** PDFs: which pages to read ruling lines for (default: all). */
+  rulings?: RulingPolicy;
+}
+
 /** The only I/O of the pipeline: read one file into a document, or throw a ReadError saying why. */
-export async function readSource(file: string): Promise<SourceDocument> {
+export async function readSource(file: string, options: ReadOptions = {}): Promise<SourceDocument> {
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
@@ -32,17 +37,17 @@ export async function readSource(file: string): Promise<SourceDocument> {
     if (code === 'ENOENT') throw new ReadError('E_NOT_FOUND', 'no such file');
     throw new ReadError('E_UNREADABLE', `cannot read file (${code ?? (error as Error).message})`);
   }
-  return bytesToDocument(file, bytes);
+  return bytesToDocument(file, bytes, options);
 }
 
 /** Read bytes already in memory, choosing the reader by content. */
-export async function bytesToDocument(file: string, bytes: Uint8Array): Promise<SourceDocument> {
+export async function bytesToDocument(file: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceDocument> {
   if (bytes.length === 0) throw new ReadError('E_EMPTY', 'file is empty');
   const format = sniffFormat(file, bytes);
   if (bytes.length > MAX_BYTES[format]) {
     throw new ReadError('E_TOO_LARGE', `${format.toUpperCase()} file is ${bytes.length} bytes; over ${MAX_BYTES[format]} bytes is refused`);
   }
-  if (format === 'pdf') return pdfToDocument(file, bytes, sha256(bytes));
+  if (format === 'pdf') return pdfToDocument(file, bytes, sha256(bytes), options.rulings);
   if (format !== 'txt') {
     throw new ReadError('E_UNSUPPORTED', `${format.toUpperCase()} input is not supported yet; convert it to text or PDF`);
   }

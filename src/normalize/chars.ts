@@ -16,7 +16,11 @@ const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F]/g;
 /** Debris of Word → text converters, e.g. `[bookmark: _GoBack]`. */
 const CONVERTER_DEBRIS = /\[bookmark: [^\]]*\]/g;
 
+/** Anything normalizeChars would change; most lines have none of it. */
+const ANY = /[\u00A0\u00AD\u2000-\u200D\u202F\u205F\u2060\u2E80-\u2FDF\uF900-\uFAFF\uFEFF[]|[\u{2F800}-\u{2FA1F}]/u;
+
 export function normalizeChars(s: string): string {
+  if (!ANY.test(s)) return s;
   return s
     .replace(CONVERTER_DEBRIS, '')
     .replace(INVISIBLE, '')

@@ -14,7 +14,13 @@ const PLACEHOLDERS = new Set(['-', '--', '---', '/', '／', '\\', '—', '——
 const FULLWIDTH = /[\uFF01-\uFF5E]/g;
 const NUMBER = /^(增|减|[+\-])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$/;
 
+const PLAIN = /^\d{1,15}$/;
+/** A character no value, unit or placeholder uses: the cell is text (a label), whatever else it holds. */
+const OUTSIDE = /[^\x00-\x7F\uFF01-\uFF5E\u3000\u00A0增减万元无空—–─×]/;
+
 export function readCell(raw: string): CellReading {
+  if (PLAIN.test(raw)) return { kind: 'number', value: Number(raw) };
+  if (OUTSIDE.test(raw)) return { kind: 'unreadable', value: null };
   const text = toAscii(raw).replace(/\s+/g, '');
   if (text === '') return { kind: 'empty', value: null };
   if (PLACEHOLDERS.has(text)) return { kind: 'placeholder', value: null };

@@ -22,31 +22,39 @@ interface Spec {
   columns: readonly Labelled[];
 }
 
+interface Cell {
+  value: number | null;
+  raw: string | null;
+  line?: number;
+}
+
 /**
  * Collects the cells of one table. Every cell of the template ends up in the output: read,
  * null with its raw text (placeholder, blank, unreadable), or null with a `value-missing`
  * diagnostic when nothing was found for it.
  */
 export class TableBuilder {
-  private readonly cells = new Map<string, { value: number | null; raw: string | null }>();
-  private readonly lines = new Map<string, number>();
+  private readonly rows = new Map<string, Map<string, Cell>>();
+  private readonly labels: Map<string, string>;
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
     private readonly table: TableKey,
     private readonly specs: readonly Spec[],
-  ) {}
+  ) {
+    this.labels = new Map(specs.map((s) => [s.row.key, s.row.label]));
+  }
 
   has(rowKey: string): boolean {
-    return [...this.cells.keys()].some((k) => k.startsWith(`${rowKey}\u0000`));
+    return this.rows.has(rowKey);
   }
 
   /** Read one cell's text into the table. */
   set(rowKey: string, column: Labelled, text: string, line?: number): void {
     const cell = readCell(text);
+    this.put(rowKey, column.key, { value: cell.value, raw: text, line });
+    if (cell.kind === 'number') return;
     const where = this.where(rowKey, column.key, line);
-    this.put(rowKey, column.key, cell.value, text);
-    if (line !== undefined) this.lines.set(`${rowKey}\u0000${column.key}`, line);
     const name = this.cellName(rowKey, column);
     if (cell.kind === 'placeholder') {
       this.diagnostics.push(
@@ -54,7 +62,7 @@ export class TableBuilder {
       );
     } else if (cell.kind === 'empty') {
       this.diagnostics.push(diagnostic('warning', 'value-blank', `${name}: blank cell read as null`, { where }));
-    } else if (cell.kind === 'unreadable') {
+    } else {
       this.diagnostics.push(
         diagnostic('error', 'value-unreadable', `${name}: "${text}" is not a number`, { where, actual: text }),
       );
@@ -71,20 +79,28 @@ export class TableBuilder {
   finish(): BuiltTable {
     const values: CellMap<number | null> = {};
     const raw: CellMap<string | null> = {};
+    const lines = new Map<string, number>();
     for (const { row, columns } of this.specs) {
+      const v: Record<string, number | null> = {};
+      const r: Record<string, string | null> = {};
       for (const column of columns) {
-        const key = `${row.key}\u0000${column.key}`;
-        if (!this.cells.has(key)) this.missing(row.key, column, 'row not found in the table');
-        const cell = this.cells.get(key)!;
-        setPath(values, row.key, column.key, cell.value);
-        setPath(raw, row.key, column.key, cell.raw);
+        let cell = this.rows.get(row.key)?.get(column.key);
+        if (!cell) {
+          this.missing(row.key, column, 'row not found in the table');
+          cell = { value: null, raw: null };
+        }
+        v[column.key] = cell.value;
+        r[column.key] = cell.raw;
+        if (cell.line !== undefined) lines.set(`${row.key}\u0000${column.key}`, cell.line);
       }
+      setRow(values, row.key, v);
+      setRow(raw, row.key, r);
     }
-    return { values, raw, lines: this.lines, diagnostics: this.diagnostics };
+    return { values, raw, lines, diagnostics: this.diagnostics };
   }
 
   private missing(rowKey: string, column: Labelled, reason: string, line?: number): void {
-    this.put(rowKey, column.key, null, null);
+    this.put(rowKey, column.key, { value: null, raw: null });
     this.diagnostics.push(
       diagnostic('error', 'value-missing', `${this.cellName(rowKey, column)}: ${reason}`, {
         where: this.where(rowKey, column.key, line),
@@ -92,13 +108,14 @@ export class TableBuilder {
     );
   }
 
-  private put(rowKey: string, columnKey: string, value: number | null, raw: string | null): void {
-    this.cells.set(`${rowKey}\u0000${columnKey}`, { value, raw });
+  private put(rowKey: string, columnKey: string, cell: Cell): void {
+    let row = this.rows.get(rowKey);
+    if (!row) this.rows.set(rowKey, (row = new Map()));
+    row.set(columnKey, cell);
   }
 
   private cellName(rowKey: string, column: Labelled): string {
-    const label = this.specs.find((s) => s.row.key === rowKey)?.row.label ?? rowKey;
-    return `${TABLE_NAMES[this.table]} row ${label} (${rowKey}), column ${column.label} (${column.key})`;
+    return `${TABLE_NAMES[this.table]} row ${this.labels.get(rowKey) ?? rowKey} (${rowKey}), column ${column.label} (${column.key})`;
   }
 
   private where(row: string, column: string, line?: number) {
@@ -106,8 +123,13 @@ export class TableBuilder {
   }
 }
 
-function setPath<V>(map: CellMap<V>, rowKey: string, column: string, value: V): void {
-  let node = map as Record<string, unknown>;
-  for (const part of rowKey.split('.')) node = (node[part] ??= {}) as Record<string, unknown>;
-  node[column] = value;
+/** Dotted row keys nest one level: `denied.stateSecret` → `{ denied: { stateSecret } }`. */
+function setRow<V>(map: CellMap<V>, rowKey: string, row: Record<string, V>): void {
+  const dot = rowKey.indexOf('.');
+  if (dot < 0) {
+    map[rowKey] = row;
+    return;
+  }
+  const group = (map[rowKey.slice(0, dot)] ??= {}) as Record<string, Record<string, V>>;
+  group[rowKey.slice(dot + 1)] = row;
 }

@@ -2,7 +2,7 @@ import { diagnostic } from '../../diagnostics.js';
 import type { Diagnostic } from '../../schema/index.js';
 import { ReadError, type Line, type SourceDocument } from '../document.js';
 import { withPdf } from './load.js';
-import { pageToContent } from './page-content.js';
+import { addRulings, pageToContent } from './page-content.js';
 import { contentToLayout, gridToLines, type PageLayout } from './page-lines.js';
 import { stitchRows } from './stitch.js';
 import type { PageContent } from './types.js';
@@ -21,27 +21,57 @@ export interface PdfRead {
   scanned: number[];
 }
 
-/** Read every page: text, rulings and grids. Pages are released as soon as they are read. */
-export async function bytesToLayouts(bytes: Uint8Array): Promise<PdfRead> {
+/**
+ * Which pages to read ruling lines for: all of them, or the pages a first reading by text
+ * alignment shows to need them (the caller decides; see pagesNeedingRulings in the pipeline).
+ */
+export type RulingPolicy = 'always' | ((textOnly: SourceDocument) => readonly number[]);
+
+/**
+ * Read every page's text, then rulings where the policy asks for them, in one open document.
+ * Pages are released as soon as they are read.
+ */
+export async function bytesToContents(bytes: Uint8Array, policy: RulingPolicy, toDocument: (contents: PageContent[]) => SourceDocument) {
   try {
     return await withPdf(bytes, async (doc) => {
-      const layouts: PageLayout[] = [];
-      const scanned: number[] = [];
+      const contents: PageContent[] = [];
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
         try {
-          const content = await pageToContent(page, true);
-          if (isScanned(content)) scanned.push(n);
-          layouts.push(contentToLayout(content));
+          contents.push(await pageToContent(page, policy === 'always'));
         } finally {
           page.cleanup();
         }
       }
-      return { pages: doc.numPages, layouts, scanned };
+      if (policy === 'always') return contents;
+      for (const n of policy(toDocument(contents))) {
+        const content = contents[n - 1];
+        if (!content || content.rulings) continue;
+        const page = await doc.getPage(n);
+        try {
+          contents[n - 1] = await addRulings(page, content);
+        } finally {
+          page.cleanup();
+        }
+      }
+      return contents;
     });
   } catch (error) {
     throw pdfError(error);
   }
+}
+
+/** Every page with its grids, for `gov-report debug tables`. */
+export async function bytesToLayouts(bytes: Uint8Array): Promise<PdfRead> {
+  return contentsToRead(await bytesToContents(bytes, 'always', () => ({}) as SourceDocument));
+}
+
+function contentsToRead(contents: readonly PageContent[]): PdfRead {
+  return {
+    pages: contents.length,
+    layouts: contents.map(contentToLayout),
+    scanned: contents.filter(isScanned).map((c) => c.number),
+  };
 }
 
 function isScanned(content: PageContent): boolean {
@@ -59,8 +89,20 @@ function pdfError(error: unknown): ReadError {
 }
 
 /** The document model for the pipeline: lines in reading order, table rows with cells. */
-export async function pdfToDocument(path: string, bytes: Uint8Array, sha256: string): Promise<SourceDocument> {
-  const read = await bytesToLayouts(bytes);
+export async function pdfToDocument(path: string, bytes: Uint8Array, sha256: string, policy: RulingPolicy = 'always'): Promise<SourceDocument> {
+  let textOnly: { contents: PageContent[]; doc: SourceDocument } | undefined;
+  const toDocument = (contents: PageContent[]) => {
+    const doc = readToDocument(path, sha256, contentsToRead(contents));
+    textOnly = { contents: [...contents], doc };
+    return doc;
+  };
+  const contents = await bytesToContents(bytes, policy, toDocument);
+  // No page needed rulings: the text-only document is the document (and its reading is reused).
+  if (textOnly && contents.every((c, i) => c === textOnly!.contents[i])) return textOnly.doc;
+  return readToDocument(path, sha256, contentsToRead(contents));
+}
+
+function readToDocument(path: string, sha256: string, read: PdfRead): SourceDocument {
   const notes: Diagnostic[] = [];
   if (read.scanned.length === read.pages) {
     throw new ReadError('E_SCANNED', `no text layer: ${scannedPhrase(read.scanned)}; run OCR first`);

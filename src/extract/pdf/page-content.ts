@@ -14,7 +14,15 @@ const CLOSE = 4;
 const THIN = 2.5;
 const AXIS = 0.5;
 
-/** Text and ruling lines of one page, in viewport space (top-left origin). */
+/** Pages with fewer visible characters than this may be scans: their images are measured. */
+export const SPARSE_CHARS = 20;
+
+/**
+ * Text of one page, in viewport space (top-left origin), and its ruling lines when asked for.
+ * Rulings come from the operator list, which costs 40–85 % of the text pass (pdf.js prepares
+ * every glyph for rendering), so they are read only for pages that need them, and for sparse
+ * pages, whose image coverage tells a scan from an empty page.
+ */
 export async function pageToContent(page: PDFPageProxy, withRulings: boolean): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const text = await page.getTextContent();
@@ -25,10 +33,16 @@ export async function pageToContent(page: PDFPageProxy, withRulings: boolean): P
     const fontSize = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]);
     items.push({ str: tidyCjkSpacing(item.str), x: m[4], baseline: m[5], top: m[5] - fontSize, width: item.width, fontSize });
   }
-  const { segments, imageCoverage } = withRulings
-    ? await operatorsToSegments(page, viewport.transform as Matrix, viewport.width * viewport.height)
-    : { segments: [], imageCoverage: 0 };
-  return { number: page.pageNumber, width: viewport.width, height: viewport.height, items, segments, imageCoverage };
+  const content: PageContent = { number: page.pageNumber, width: viewport.width, height: viewport.height, items, segments: [], imageCoverage: 0, rulings: false };
+  const sparse = items.reduce((n, i) => n + i.str.replace(/\s/g, '').length, 0) < SPARSE_CHARS;
+  return withRulings || sparse ? addRulings(page, content) : content;
+}
+
+/** Read the page's rulings and image coverage into its content. */
+export async function addRulings(page: PDFPageProxy, content: PageContent): Promise<PageContent> {
+  const viewport = page.getViewport({ scale: 1 });
+  const ops = await operatorsToSegments(page, viewport.transform as Matrix, viewport.width * viewport.height);
+  return { ...content, ...ops, rulings: true };
 }
 
 /**

@@ -24,8 +24,10 @@ export interface PageContent {
   height: number;
   items: TextItem[];
   segments: Segment[];
-  /** Share of the page covered by images, 0–1. */
+  /** Share of the page covered by images, 0–1 (measured only when `rulings` is true). */
   imageCoverage: number;
+  /** Whether the operator list was read: segments and image coverage are known. */
+  rulings: boolean;
 }
 
 export interface GridCell {
