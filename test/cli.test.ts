@@ -130,3 +130,23 @@ describe('bad input: a clear message naming the file, and the other files still 
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('debug: the reader intermediates', () => {
+  it('debug tables prints each page grid with spans', async () => {
+    const r = await cli('debug', 'tables', 'fixtures/pdf/hongze-2023.pdf');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('page 3: 2 tables');
+    expect(r.stdout).toContain('c0⟨3×3⟩ "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"  c3⟨1×7⟩ "申请人情况"');
+    expect(r.stdout).toContain('c1⟨2×1⟩ "（四）无法提供"  c2 "1.本机关不掌握相关政府信息"  c3 "10"');
+  });
+  it('debug lines prints the line stream with pages and cells', async () => {
+    const r = await cli('debug', 'lines', 'fixtures/pdf/2021-ruled.pdf');
+    expect(r.stdout.match(/申请人情况/g)).toHaveLength(1); // the header page 3 repeats is dropped
+    expect(r.stdout).toMatch(/p3 +\d+ + │ （六）其他处理 │ 1\.申请人无正当理由逾期不补正/);
+  });
+  it('debug tables refuses a text file with a clear message', async () => {
+    const r = await cli('debug', 'tables', 'fixtures/seeds/wuzhong-city-2020-tabs.txt');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('debug tables reads PDFs');
+  });
+});
