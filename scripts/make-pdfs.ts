@@ -1,5 +1,5 @@
 /**
- * Writes the generated PDF fixtures to fixtures/pdf/ (and their HTML sources to fixtures/pdf/src/):
+ * Writes the generated PDF fixtures to fixtures/pdf/ (and their HTML sources to test/sources/pdf/):
  * reports of both layouts rendered as HTML from their specification, converted with LibreOffice.
  * Run by hand, not in CI (needs libreoffice-writer, fonts-noto-cjk, poppler-utils):
  *
@@ -13,7 +13,7 @@ import { PDF_FIXTURES } from './synthetic/pdf-fixtures.js';
 import { renderHtml } from './synthetic/html.js';
 
 const out = 'fixtures/pdf';
-const src = path.join(out, 'src');
+const src = 'test/sources/pdf';
 mkdirSync(src, { recursive: true });
 const work = mkdtempSync(path.join(tmpdir(), 'gov-report-pdf-'));
 

@@ -34,7 +34,8 @@ export type ReadErrorCode =
   | 'E_TOO_LARGE'
   | 'E_PDF'
   | 'E_ENCRYPTED'
-  | 'E_SCANNED';
+  | 'E_SCANNED'
+  | 'E_DOCX';
 
 /** A file that could not be read at all; becomes a `failed` record. */
 export class ReadError extends Error {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Format } from '../schema/index.js';
 import { bytesToText } from './decode.js';
 import { ReadError, type SourceDocument } from './document.js';
+import { docxToDocument } from './docx.js';
+import { htmlToDocument } from './html/index.js';
 import { pdfToDocument, type RulingPolicy } from './pdf/index.js';
 import { textToLines } from './text.js';
 
@@ -12,7 +14,7 @@ export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, html: 
 const MAX_ANY = Math.max(...Object.values(MAX_BYTES));
 
 /** Extensions the folder walk picks up. */
-export const REPORT_EXTENSIONS = new Set(['.txt', '.pdf']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.pdf', '.html', '.htm', '.docx', '.doc']);
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -47,11 +49,19 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
   if (bytes.length > MAX_BYTES[format]) {
     throw new ReadError('E_TOO_LARGE', `${format.toUpperCase()} file is ${bytes.length} bytes; over ${MAX_BYTES[format]} bytes is refused`);
   }
-  if (format === 'pdf') return pdfToDocument(file, bytes, sha256(bytes), options.rulings);
-  if (format !== 'txt') {
-    throw new ReadError('E_UNSUPPORTED', `${format.toUpperCase()} input is not supported yet; convert it to text or PDF`);
+  if (isOle2(bytes)) {
+    throw new ReadError('E_UNSUPPORTED', 'legacy Word .doc (or .wps) is not supported; save it as .docx or PDF');
   }
-  return textToDocument(file, bytes);
+  switch (format) {
+    case 'pdf':
+      return pdfToDocument(file, bytes, sha256(bytes), options.rulings);
+    case 'html':
+      return htmlToDocument(file, bytes, sha256(bytes));
+    case 'docx':
+      return docxToDocument(file, bytes, sha256(bytes));
+    case 'txt':
+      return textToDocument(file, bytes);
+  }
 }
 
 function textToDocument(file: string, bytes: Uint8Array): SourceDocument {
@@ -62,11 +72,16 @@ function textToDocument(file: string, bytes: Uint8Array): SourceDocument {
 
 /** Decide the format by content, not only by name: government sites serve HTML as `.doc`. */
 export function sniffFormat(file: string, bytes: Uint8Array): Format {
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
-  if (head.startsWith('%PDF-')) return 'pdf';
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  if (head.startsWith('%PDF-') || head.slice(0, 1024).includes('%PDF-')) return 'pdf';
   if (head.startsWith('PK\u0003\u0004')) return 'docx';
-  if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(head)) return 'html';
+  if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*(<!--[^]*?-->\s*)?<html|<head|<meta|<body)/i.test(head)) return 'html';
   const ext = path.extname(file).toLowerCase();
   if (ext === '.html' || ext === '.htm') return 'html';
   return 'txt';
+}
+
+/** The OLE2 compound-file signature of legacy .doc, .wps and .xls files. */
+function isOle2(bytes: Uint8Array): boolean {
+  return [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => bytes[i] === b);
 }

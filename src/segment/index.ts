@@ -4,7 +4,7 @@ import { SECTIONS, type SectionId } from '../schema/index.js';
 import { matchHeading } from './headings.js';
 
 export { matchHeading } from './headings.js';
-export { linesToReportInfo } from './meta.js';
+export { isTitleText, linesToReportInfo } from './meta.js';
 
 /** Where one of the six sections lies: its heading line and the lines after it, up to the next section. */
 export interface SectionSpan {

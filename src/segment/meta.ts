@@ -3,6 +3,12 @@ import { compact } from '../normalize/index.js';
 import type { ReportInfo } from '../schema/index.js';
 
 const TITLE = /年度报告/;
+const MAX_TITLE_LENGTH = 60;
+
+/** A line that can be the report's title: short, and naming the annual report. */
+export function isTitleText(compactText: string): boolean {
+  return TITLE.test(compactText) && compactText.length <= MAX_TITLE_LENGTH;
+}
 const TITLE_PARTS = /^(.*?)((?:19|20)\d{2})年度?(.*?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告/;
 /** Red-header lines (诸暨市应急管理局文件) and document numbers are not part of the title. */
 const NOT_TITLE = /文件$|〔\d{4}〕|^\d+$/;
@@ -16,7 +22,7 @@ const MAX_TITLE_LINES = 30;
 export function linesToReportInfo(lines: readonly Line[], firstSectionIndex: number): Omit<ReportInfo, 'template'> {
   const head = lines.slice(0, Math.min(firstSectionIndex < 0 ? MAX_TITLE_LINES : firstSectionIndex, MAX_TITLE_LINES));
   const texts = head.map((l) => compact(l.text)).filter((t) => t !== '');
-  const at = texts.findIndex((t) => TITLE.test(t) && t.length <= 60);
+  const at = texts.findIndex(isTitleText);
   if (at < 0) return { title: null, agency: null, year: yearFromText(texts.join('')) };
   let title = texts[at]!;
   const above = texts[at - 1];

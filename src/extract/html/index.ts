@@ -1,0 +1,25 @@
+import * as cheerio from 'cheerio';
+import { compact } from '../../normalize/index.js';
+import { isTitleText } from '../../segment/index.js';
+import type { Line, SourceDocument } from '../document.js';
+import { htmlBytesToText } from './decode.js';
+import { domToLines } from './dom-to-lines.js';
+import { findReportRoot, titleFromPage } from './root.js';
+
+export { domToLines, tableToRows } from './dom-to-lines.js';
+
+/** A web page (or DOCX converted to HTML) → lines: the report's part of the page, tables as rows. */
+export function htmlToLines(html: string): Line[] {
+  const $ = cheerio.load(html);
+  const lines = domToLines(findReportRoot($));
+  const firstHeading = lines.findIndex((l) => /^[一二三四五六][、.．]/.test(compact(l.text)));
+  const hasTitle = lines.slice(0, firstHeading < 0 ? 30 : firstHeading).some((l) => isTitleText(compact(l.text)));
+  const title = hasTitle ? null : titleFromPage($);
+  // The title often stands outside the article body (in the page title or a heading above it).
+  return (title ? [{ no: 0, text: title }, ...lines] : lines).map((l, i) => ({ ...l, no: i + 1 }));
+}
+
+export function htmlToDocument(path: string, bytes: Uint8Array, sha256: string): SourceDocument {
+  const { text, encoding } = htmlBytesToText(bytes);
+  return { path, format: 'html', sha256, encoding, pages: null, lines: htmlToLines(text) };
+}
