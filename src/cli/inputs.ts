@@ -9,6 +9,8 @@ export interface Inputs {
   problems: { path: string; message: string; record: boolean }[];
   /** True when the input was exactly one path naming a file. */
   single: boolean;
+  /** Each file's path relative to the folder it was found under (a named file: its name). */
+  relative: Map<string, string>;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface Inputs {
  */
 export async function expandInputs(paths: readonly string[]): Promise<Inputs> {
   const files = new Set<string>();
+  const relative = new Map<string, string>();
   const problems: Inputs['problems'] = [];
   let fileArgs = 0;
   for (const p of paths) {
@@ -33,16 +36,18 @@ export async function expandInputs(paths: readonly string[]): Promise<Inputs> {
     if (info.isDirectory()) {
       const before = files.size;
       await walk(p, files, problems, new Set());
+      for (const f of files) if (!relative.has(f)) relative.set(f, path.relative(p, f));
       if (files.size === before) {
         problems.push({ path: p, message: `no report files (${[...REPORT_EXTENSIONS].join(', ')}) in this folder`, record: false });
       }
     } else {
       fileArgs++;
       files.add(p);
+      if (!relative.has(p)) relative.set(p, path.basename(p));
     }
   }
   const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files: sorted, problems, single: paths.length === 1 && fileArgs === 1 };
+  return { files: sorted, problems, single: paths.length === 1 && fileArgs === 1, relative };
 }
 
 async function walk(dir: string, files: Set<string>, problems: Inputs['problems'], visited: Set<string>): Promise<void> {

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 
 export interface CliIO {
   stdout: Writable;
-  stderr: Writable;
+  stderr: Writable & { isTTY?: boolean };
 }
 
 export interface Output {

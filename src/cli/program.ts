@@ -1,4 +1,6 @@
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { parseShard } from '../batch/shard.js';
 import { createRequire } from 'node:module';
 import { OUTPUT_FORMATS } from '../export/index.js';
 import { debugCommand } from './commands/debug.js';
@@ -9,6 +11,20 @@ import type { CliIO } from './io.js';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+function positiveInt(flag: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} takes a whole number ≥ 1; got "${value}"`);
+    return n;
+  };
+}
+
+function shardArg(value: string) {
+  const shard = parseShard(value);
+  if (typeof shard === 'string') throw new InvalidArgumentError(shard);
+  return shard;
+}
 
 const EXIT_HELP = `
 Exit codes:
@@ -32,12 +48,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .description('parse report files and folders (recursively) into JSON, NDJSON or CSV')
     .argument('<paths...>', 'report files or folders')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
-    .option('-o, --out <file>', 'write the output to this file instead of stdout')
+    .option('-o, --out <file|dir/>', 'write to this file instead of stdout; a folder (ending in /, or existing) gets one JSON per report and a manifest, and a re-run skips files already parsed')
     .option('--strict', 'also exit 1 when any report has an error diagnostic (e.g. a failed 勾稽 rule)')
-    .option('-q, --quiet', 'no summary on stderr')
+    .option('-q, --quiet', 'no progress and no summary on stderr')
+    .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
+    .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this').default(120).argParser(positiveInt('--timeout')))
+    .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(2048).argParser(positiveInt('--max-memory')))
+    .addOption(new Option('--shard <i/n>', 'parse only shard i of n (files split by path, the same on every machine)').argParser(shardArg))
     .addHelpText('after', EXIT_HELP)
     .action(async (paths: string[], options) => {
-      code = await parseCommand(paths, options, io);
+      code = await parseCommand(paths, { ...options, version }, io);
     });
 
   program

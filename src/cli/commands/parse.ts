@@ -1,5 +1,10 @@
-import { createWriter, type OutputFormat } from '../../export/index.js';
-import { parseFile } from '../../index.js';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { progressLine } from '../../batch/progress.js';
+import { parseInOrder } from '../../batch/run.js';
+import { inShard } from '../../batch/shard.js';
+import { fileSha256, openOutputDir } from '../../export/directory.js';
+import { createWriter, type OutputFormat, type ReportWriter } from '../../export/index.js';
 import { failedReport } from '../../pipeline.js';
 import type { Report } from '../../schema/index.js';
 import { expandInputs } from '../inputs.js';
@@ -10,40 +15,90 @@ export interface ParseOptions {
   out?: string;
   strict?: boolean;
   quiet?: boolean;
+  jobs: number;
+  timeout: number;
+  maxMemory: number;
+  shard?: { index: number; count: number };
+  version: string;
 }
 
-/** Parse every input, writing each report as it finishes; bad files become `failed` records. */
+interface Tally {
+  ok: number;
+  partial: number;
+  failed: number;
+  errors: number;
+  skipped: number;
+}
+
+/** Parse every input on the worker pool, writing each report in path order as it is ready. */
 export async function parseCommand(paths: string[], options: ParseOptions, io: CliIO): Promise<number> {
   const inputs = await expandInputs(paths);
-  const output = openOutput(io, options.out);
-  const writer = createWriter(options.format, output.stream, { single: inputs.single });
-  const tally = { ok: 0, partial: 0, failed: 0, errors: 0 };
   const say = (s: string) => io.stderr.write(`gov-report: ${s}\n`);
+  for (const p of inputs.problems.filter((p) => !p.record)) say(`${p.path}: ${p.message}`);
+  const shard = options.shard;
+  let files = shard ? inputs.files.filter((f) => inShard(inputs.relative.get(f) ?? f, shard)) : inputs.files;
+  const missing = inputs.problems.filter((p) => p.record).map((p) => failedReport(p.path, 'read-not-found', p.message));
+  const tally: Tally = { ok: 0, partial: 0, failed: 0, errors: 0, skipped: 0 };
+  const count = (report: Report) => {
+    tally[report.status]++;
+    if (report.diagnostics.some((d) => d.severity === 'error')) tally.errors++;
+    if (report.status === 'failed') say(report.diagnostics[0]?.message ?? `${report.source.path}: failed`);
+  };
+
+  const directory = options.out !== undefined && (await isDirectoryTarget(options.out)) ? await openOutputDir(options.out, options.version) : null;
+  const hashes = new Map<string, string | null>();
+  if (directory) {
+    for (const f of files) hashes.set(f, await fileSha256(f));
+    const before = files.length;
+    files = files.filter((f) => !directory.done(hashes.get(f) ?? ''));
+    tally.skipped = before - files.length;
+  }
+  const output = directory ? null : openOutput(io, options.out);
+  const writer: ReportWriter = directory
+    ? { write: (r) => directory.write(r, hashes.get(r.source.path) ?? r.source.sha256 ?? 'unknown'), end: () => directory.save() }
+    : createWriter(options.format, output!.stream, { single: inputs.single });
+
+  const progress = io.stderr.isTTY && !options.quiet ? progressLine(io.stderr) : null;
   try {
-    const records = [
-      ...inputs.problems.filter((p) => p.record).map((p) => ({ path: p.path, problem: p.message })),
-      ...inputs.files.map((path) => ({ path, problem: undefined })),
-    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const p of inputs.problems.filter((p) => !p.record)) say(`${p.path}: ${p.message}`);
-    for (const { path, problem } of records) {
-      const report: Report = problem ? failedReport(path, 'read-not-found', problem) : await parseFile(path);
-      tally[report.status]++;
-      if (report.diagnostics.some((d) => d.severity === 'error')) tally.errors++;
-      if (report.status === 'failed') say(report.diagnostics[0]?.message ?? `${path}: failed`);
+    // Paths that named nothing come first: they have no file to wait for.
+    for (const report of missing) {
+      count(report);
       await writer.write(report);
     }
+    await parseInOrder(
+      files,
+      { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory },
+      async (report) => {
+        progress?.clear();
+        count(report);
+        await writer.write(report);
+      },
+      (p) => progress?.update(p),
+    );
+    progress?.clear();
     await writer.end();
-    await output.commit();
+    await output?.commit();
   } catch (error) {
-    await output.abort();
+    await output?.abort();
     throw error;
   }
   const total = tally.ok + tally.partial + tally.failed;
   if (!options.quiet) {
-    say(`${total} file${total === 1 ? '' : 's'}: ${tally.ok} ok, ${tally.partial} partial, ${tally.failed} failed; ${tally.errors} with error diagnostics`);
+    const skipped = tally.skipped > 0 ? `; ${tally.skipped} unchanged, skipped` : '';
+    say(`${total} file${total === 1 ? '' : 's'}: ${tally.ok} ok, ${tally.partial} partial, ${tally.failed} failed; ${tally.errors} with error diagnostics${skipped}`);
   }
   const unusable = inputs.problems.some((p) => !p.record && p.message.startsWith('no report files'));
-  if (tally.failed > 0 || unusable || total === 0) return 1;
+  if (tally.failed > 0 || unusable || total + tally.skipped === 0) return 1;
   if (options.strict && tally.errors > 0) return 1;
   return 0;
+}
+
+/** `--out` names a folder when it ends with a separator or is one already. */
+async function isDirectoryTarget(out: string): Promise<boolean> {
+  if (out.endsWith('/') || out.endsWith(path.sep)) return true;
+  try {
+    return (await stat(out)).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,64 @@
+import type { Report } from '../schema/index.js';
+import { createPool, type PoolOptions } from './pool.js';
+
+export interface BatchProgress {
+  done: number;
+  total: number;
+  failed: number;
+  startedAt: number;
+}
+
+/** Tasks started ahead of the next report due, per worker: enough to keep workers busy, few enough that memory stays flat. */
+const AHEAD_PER_WORKER = 4;
+
+/**
+ * Parse files on the pool and hand the reports on in the order of `files` (sorted by path),
+ * each as soon as it and every file before it are done: output is stable whatever the finishing
+ * order, NDJSON still streams, and a slow file holds back at most a window of finished reports.
+ */
+export async function parseInOrder(
+  files: readonly string[],
+  options: PoolOptions,
+  onReport: (report: Report, index: number) => Promise<void>,
+  onProgress?: (p: BatchProgress) => void,
+): Promise<void> {
+  if (files.length === 0) return;
+  const jobs = Math.max(1, Math.min(options.jobs, files.length));
+  const pool = createPool({ ...options, jobs });
+  const ready = new Map<number, Report>();
+  const progress: BatchProgress = { done: 0, total: files.length, failed: 0, startedAt: Date.now() };
+  let next = 0;
+  let started = 0;
+  let running = 0;
+  let chain = Promise.resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const pump = () => {
+        // Hand a file to the pool only when a worker is free, so its timeout counts running time, not queueing.
+        while (running < jobs && started < files.length && started < next + jobs * AHEAD_PER_WORKER) start(started++);
+        if (next === files.length) resolve();
+      };
+      const drain = async () => {
+        while (ready.has(next)) {
+          const report = ready.get(next)!;
+          ready.delete(next);
+          await onReport(report, next++);
+        }
+      };
+      const start = (i: number) => {
+        running++;
+        void pool.parse(files[i]!).then((report) => {
+          running--;
+          progress.done++;
+          if (report.status === 'failed') progress.failed++;
+          onProgress?.(progress);
+          ready.set(i, report);
+          chain = chain.then(drain).then(pump, reject);
+        }, reject);
+      };
+      pump();
+    });
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Report, Status } from '../schema/index.js';
+
+export const MANIFEST = 'manifest.json';
+
+export interface Manifest {
+  tool: 'gov-report';
+  /** Reports written by another version are parsed again. */
+  version: string;
+  /** By the SHA-256 of the input file's bytes. */
+  reports: Record<string, { path: string; file: string; status: Status }>;
+}
+
+/**
+ * `--out DIR`: one JSON file per report and a manifest keyed by content hash. A second run over
+ * a grown folder parses only files whose content is new (or failed before); moved or renamed
+ * files are recognised by their content. Every file is written atomically.
+ */
+export async function openOutputDir(dir: string, version: string) {
+  await mkdir(dir, { recursive: true });
+  const manifestPath = path.join(dir, MANIFEST);
+  let manifest: Manifest = { tool: 'gov-report', version, reports: {} };
+  try {
+    const old = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+    if (old.tool === 'gov-report' && old.version === version && old.reports) manifest = old;
+  } catch {
+    // No manifest yet, or an unreadable one: start afresh.
+  }
+  return {
+    /** Whether this content was already parsed into a report that is still there. */
+    done(sha256: string): boolean {
+      const entry = manifest.reports[sha256];
+      return entry !== undefined && entry.status !== 'failed' && existsSync(path.join(dir, entry.file));
+    },
+    async write(report: Report, sha256: string): Promise<void> {
+      const file = `${path.basename(report.source.path).replace(/[^\p{L}\p{N}._-]+/gu, '_')}.${sha256.slice(0, 12)}.json`;
+      await atomicWrite(path.join(dir, file), `${JSON.stringify(report, null, 2)}\n`);
+      manifest.reports[sha256] = { path: report.source.path, file, status: report.status };
+    },
+    save: () => atomicWrite(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`),
+  };
+}
+
+export async function fileSha256(file: string): Promise<string | null> {
+  try {
+    return createHash('sha256').update(await readFile(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+async function atomicWrite(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
