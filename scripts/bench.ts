@@ -1,82 +1,129 @@
 /**
- * npm run bench: the cost of gov-report's own work, measured against pdf.js's text pass.
+ * npm run bench — what gov-report costs, against pdf.js and poppler, on this machine.
  *
- * For every PDF under fixtures/ (real and generated), repeated ROUNDS times in one process:
- *   A. pdf.js text pass: open, getTextContent on every page, destroy (what any text extractor pays);
- *   B. gov-report parse: read, hash, text + rulings, grids, tables, checks, validation.
- * Rounds alternate A and B so machine noise falls on both. RSS is sampled as the run goes, to
- * show memory stays flat. Text reports are timed on their own.
+ * 1. PDF, in one process: for every PDF under fixtures/, repeated ROUNDS times, pdf.js's own text
+ *    pass (open, getTextContent on every page, destroy) against a full gov-report parse, rounds
+ *    alternating so machine noise falls on both; heap after GC as the run goes.
+ * 2. Batch, through the CLI: a corpus of CORPUS files copied from fixtures/ (all formats), parsed
+ *    with --jobs 1 and --jobs N: wall time and peak RSS (GNU time).
+ * 3. PDFs only, --jobs N, against `pdftotext -layout` over the same PDFs with the same parallelism
+ *    (skipped when poppler is not installed).
+ * 4. Text reports: throughput of --jobs N over TEXT copies of the text fixtures.
+ * 5. Peak RSS of the CLI over 100 and over LARGE files: it must not grow with the batch.
  */
-import { readFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { expandInputs } from '../dist/cli/inputs.js';
 import { withPdf } from '../dist/extract/pdf/load.js';
 import { parseFile } from '../dist/index.js';
-import { expandInputs } from '../dist/cli/inputs.js';
 
-const ROUNDS = Number(process.env.ROUNDS ?? 30);
+const ROUNDS = Number(process.env.ROUNDS ?? 20);
+const CORPUS = Number(process.env.CORPUS ?? 300);
+const TEXT = Number(process.env.TEXT ?? 2000);
+const LARGE = Number(process.env.LARGE ?? 2000);
+const JOBS = availableParallelism();
+const CLI = path.resolve('dist/cli/main.js');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const all = (await expandInputs(['fixtures'])).files;
 const pdfs = all.filter((f) => f.endsWith('.pdf'));
 const texts = all.filter((f) => f.endsWith('.txt'));
-const bytes = new Map(await Promise.all(pdfs.map(async (f) => [f, new Uint8Array(await readFile(f))] as const)));
+const work = mkdtempSync(path.join(tmpdir(), 'gov-report-bench-'));
 
-async function textPass(file: string): Promise<number> {
-  return withPdf(bytes.get(file)!, async (doc) => {
-    let items = 0;
+// ── 1. PDF in one process ────────────────────────────────────────────────────
+const bytes = new Map(pdfs.map((f) => [f, new Uint8Array(readFileSync(f))] as const));
+async function textPass(file: string): Promise<void> {
+  await withPdf(bytes.get(file)!, async (doc) => {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      items += (await page.getTextContent()).items.length;
+      await page.getTextContent();
       page.cleanup();
     }
-    return items;
   });
 }
-
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-let pages = 0;
-let tA = 0;
-let tB = 0;
-let peak = 0;
-const rss: string[] = [];
-const heap: string[] = [];
-const perFile = new Map<string, [number, number]>();
 const gc = (globalThis as { gc?: () => void }).gc;
+let pages = 0;
 for (const f of pdfs) {
-  await textPass(f); // warm-up: module load, font and cMap caches
+  await textPass(f);
   pages += (await parseFile(f)).source.pages ?? 0;
 }
+let tText = 0;
+let tParse = 0;
+const perFile = new Map<string, [number, number]>();
+const heap: string[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   for (const f of pdfs) {
-    const a0 = performance.now();
+    const a = performance.now();
     await textPass(f);
-    const a1 = performance.now();
-    const r = await parseFile(f);
-    const b1 = performance.now();
-    if (r.status === 'failed') throw new Error(`${f}: ${r.diagnostics[0]?.message}`);
-    tA += a1 - a0;
-    tB += b1 - a1;
+    const b = performance.now();
+    await parseFile(f);
+    const c = performance.now();
+    tText += b - a;
+    tParse += c - b;
     const pf = perFile.get(f) ?? [0, 0];
-    perFile.set(f, [pf[0] + a1 - a0, pf[1] + b1 - a1]);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    perFile.set(f, [pf[0] + b - a, pf[1] + c - b]);
   }
-  if (round % Math.max(1, Math.floor(ROUNDS / 5)) === 0 || round === ROUNDS - 1) {
-    rss.push(`${(round + 1) * pdfs.length}: ${mb(process.memoryUsage().rss)}`);
-    gc?.();
+  if (gc && (round % Math.max(1, Math.floor(ROUNDS / 4)) === 0 || round === ROUNDS - 1)) {
+    gc();
     heap.push(`${(round + 1) * pdfs.length}: ${mb(process.memoryUsage().heapUsed)}`);
   }
 }
-const n = ROUNDS * pdfs.length;
 const p = ROUNDS * pages;
-const t0 = performance.now();
-let textReports = 0;
-while (performance.now() - t0 < 2000) for (const f of texts) (await parseFile(f), textReports++);
-const textRate = textReports / ((performance.now() - t0) / 1000);
+console.log(`1. PDF in one process: ${pdfs.length} PDFs, ${pages} pages × ${ROUNDS} rounds (${process.version})`);
+console.log(`   pdf.js text pass   ${(tText / p).toFixed(1).padStart(6)} ms/page`);
+console.log(`   gov-report parse   ${(tParse / p).toFixed(1).padStart(6)} ms/page   ratio ${(tParse / tText).toFixed(3)}×  (target ≤ 1.15×)`);
+for (const [f, [a, b]] of perFile) console.log(`     ${(b / a).toFixed(2)}×  ${path.basename(f)}`);
+if (gc) console.log(`   heap after GC (parses: MB)  ${heap.join(', ')}`);
 
-console.log(`PDFs: ${pdfs.length} files, ${pages} pages, × ${ROUNDS} rounds = ${n} parses, ${p} pages (${path.basename(process.execPath)} ${process.version})`);
-console.log(`  pdf.js text pass     ${tA.toFixed(0).padStart(7)} ms   ${(tA / p).toFixed(2)} ms/page`);
-console.log(`  gov-report parse     ${tB.toFixed(0).padStart(7)} ms   ${(tB / p).toFixed(2)} ms/page`);
-console.log(`  ratio parse / text   ${(tB / tA).toFixed(3)}×   (target ≤ 1.15×)`);
-console.log(`  RSS after n files    ${rss.join(', ')}; peak ${mb(peak)}`);
-if (gc) console.log(`  heap after GC        ${heap.join(', ')}`);
-for (const [f, [a, b]] of perFile) console.log(`    ${(b / a).toFixed(2)}×  ${f}`);
-console.log(`Text reports: ${texts.length} files, ${textRate.toFixed(0)} reports/s in one thread`);
+// ── helpers for the CLI runs ──────────────────────────────────────────────────
+function corpus(name: string, sources: readonly string[], count: number): string {
+  const dir = path.join(work, name);
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const src = sources[i % sources.length]!;
+    copyFileSync(src, path.join(dir, `${String(i).padStart(5, '0')}-${path.basename(src)}`));
+  }
+  return dir;
+}
+/** Wall seconds and peak RSS (MB) of a command, by GNU time. */
+function timed(cmd: string, args: string[]): { wall: number; rss: number } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const last = r.stderr.trim().split('\n').pop()!.split(' ');
+  return { wall: Number(last[0]), rss: Number(last[1]) / 1024 };
+}
+const parse = (dir: string, jobs: number) => timed('node', [CLI, 'parse', dir, '-f', 'ndjson', '-q', '-o', '/dev/null', '-j', String(jobs)]);
+
+// ── 2. batch through the CLI ──────────────────────────────────────────────────
+const mixed = corpus('mixed', all, CORPUS);
+const one = parse(mixed, 1);
+const many = parse(mixed, JOBS);
+console.log(`2. Batch (CLI), ${CORPUS} files of every format`);
+console.log(`   --jobs 1   ${one.wall.toFixed(1).padStart(6)} s   peak RSS ${one.rss.toFixed(0)} MB`);
+console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(1).padStart(6)} s   peak RSS ${many.rss.toFixed(0)} MB   speed-up ${(one.wall / many.wall).toFixed(2)}×`);
+
+// ── 3. against pdftotext ──────────────────────────────────────────────────────
+const pdfDir = corpus('pdf', pdfs, Math.max(pdfs.length, Math.round(CORPUS / 2)));
+const ours = parse(pdfDir, JOBS);
+const havePoppler = spawnSync('pdftotext', ['-v']).status === 0;
+if (havePoppler) {
+  const list = (await expandInputs([pdfDir])).files.join('\n');
+  const t0 = performance.now();
+  execFileSync('sh', ['-c', `xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`], { input: list });
+  const poppler = (performance.now() - t0) / 1000;
+  console.log(`3. ${Math.round(CORPUS / 2)} PDFs, --jobs ${JOBS}: gov-report ${ours.wall.toFixed(1)} s, pdftotext -layout (xargs -P ${JOBS}) ${poppler.toFixed(1)} s: ratio ${(ours.wall / poppler).toFixed(2)}×  (target ≤ 2.5×)`);
+} else {
+  console.log(`3. ${Math.round(CORPUS / 2)} PDFs, --jobs ${JOBS}: gov-report ${ours.wall.toFixed(1)} s; pdftotext not installed, comparison skipped`);
+}
+
+// ── 4. text throughput ────────────────────────────────────────────────────────
+const textDir = corpus('text', texts, TEXT);
+const t = parse(textDir, JOBS);
+console.log(`4. Text reports: ${TEXT} files, --jobs ${JOBS}: ${t.wall.toFixed(1)} s = ${(TEXT / t.wall).toFixed(0)} reports/s  (target ≥ 1000/s)`);
+
+// ── 5. memory over batch size ─────────────────────────────────────────────────
+const small = parse(corpus('small', all, 100), JOBS);
+const large = parse(corpus('large', all, LARGE), JOBS);
+console.log(`5. Peak RSS, --jobs ${JOBS}: 100 files ${small.rss.toFixed(0)} MB, ${LARGE} files ${large.rss.toFixed(0)} MB`);
+rmSync(work, { recursive: true, force: true });

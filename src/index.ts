@@ -11,9 +11,9 @@ export { RULES, runChecks, type Rule } from './checks/index.js';
 export { readCell, type CellReading } from './normalize/index.js';
 
 /** Parse one report file. Never throws for a bad file: the record says `failed` and why. */
-export async function parseFile(path: string): Promise<Report> {
+export async function parseFile(path: string, options: { sync?: boolean } = {}): Promise<Report> {
   try {
-    return documentToReport(await readSource(path, { rulings: pagesNeedingRulings }));
+    return documentToReport(await readSource(path, { rulings: pagesNeedingRulings, sync: options.sync }));
   } catch (error) {
     return readErrorToReport(path, error);
   }

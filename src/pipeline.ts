@@ -3,7 +3,7 @@ import { diagnostic } from './diagnostics.js';
 import type { Line, SourceDocument } from './extract/document.js';
 import { ReadError } from './extract/document.js';
 import { normalizeLines } from './normalize/index.js';
-import { ReportSchema, SECTIONS, type Diagnostic, type Report, type Section, type Status } from './schema/index.js';
+import { SECTIONS, validateReport, type Diagnostic, type Report, type Section, type Status } from './schema/index.js';
 import { linesToReportInfo, linesToSections, type SectionSpan } from './segment/index.js';
 import { linesToTables, type ParsedTables } from './tables/index.js';
 
@@ -108,15 +108,12 @@ function spansToSections(lines: readonly Line[], spans: readonly SectionSpan[], 
 
 /** A schema failure is a defect of ours; it becomes a diagnostic, never a crash or a silent pass. */
 function validate(report: Report): Report {
-  const parsed = ReportSchema.safeParse(report);
-  if (parsed.success) return report;
+  const problem = validateReport(report);
+  if (problem === null) return report;
   return {
     ...report,
     status: 'partial',
-    diagnostics: [
-      ...report.diagnostics,
-      diagnostic('error', 'schema', `output does not match the report schema: ${parsed.error.message}`),
-    ],
+    diagnostics: [...report.diagnostics, diagnostic('error', 'schema', `output does not match the report schema: ${problem}`)],
   };
 }
 

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { failedReport } from '../pipeline.js';
 import type { Report } from '../schema/index.js';
+import type { Task } from './task.js';
 
 export interface PoolOptions {
   /** Worker threads; each parses one file at a time. */
@@ -27,25 +30,44 @@ function workerFile(): string {
  * worker and the batch goes on.
  */
 export function createPool(options: PoolOptions) {
-  const pool = new Piscina<string, Report>({
+  const startChannel = `gov-report:start:${process.pid}:${randomUUID()}`;
+  const pool = new Piscina<Task, Report>({
     filename: options.workerFile ?? workerFile(),
-    minThreads: 1,
+    minThreads: options.jobs,
     maxThreads: options.jobs,
     concurrentTasksPerWorker: 1,
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+    workerData: { startChannel },
   });
   // A replaced worker can fail again with no task attached; the task already has its record.
   pool.on('error', () => {});
+  const running = new Map<number, { abort: AbortController; timer?: NodeJS.Timeout }>();
+  const starts = new BroadcastChannel(startChannel);
+  starts.unref();
+  starts.onmessage = (event) => {
+    const task = running.get((event as unknown as { data: number }).data);
+    if (task && !task.timer) task.timer = setTimeout(() => task.abort.abort(), options.timeoutMs);
+  };
+  let ids = 0;
   return {
     async parse(path: string): Promise<Report> {
+      const id = ++ids;
+      const task = { abort: new AbortController() };
+      running.set(id, task);
       try {
-        return await pool.run(path, { signal: AbortSignal.timeout(options.timeoutMs) });
+        return await pool.run({ path, id }, { signal: task.abort.signal });
       } catch (error) {
         return taskErrorToReport(path, error, options);
+      } finally {
+        clearTimeout(running.get(id)?.timer);
+        running.delete(id);
       }
     },
-    close: () => pool.destroy(),
+    async close() {
+      starts.close();
+      await pool.destroy();
+    },
   };
 }
 

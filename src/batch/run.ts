@@ -34,8 +34,8 @@ export async function parseInOrder(
   try {
     await new Promise<void>((resolve, reject) => {
       const pump = () => {
-        // Hand a file to the pool only when a worker is free, so its timeout counts running time, not queueing.
-        while (running < jobs && started < files.length && started < next + jobs * AHEAD_PER_WORKER) start(started++);
+        // One file waiting per worker hides the round trip between files; timeouts start when a file does.
+        while (running < jobs * 2 && started < files.length && started < next + jobs * AHEAD_PER_WORKER) start(started++);
         if (next === files.length) resolve();
       };
       const drain = async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Format } from '../schema/index.js';
@@ -23,16 +24,21 @@ export function sha256(bytes: Uint8Array): string {
 export interface ReadOptions {
   /** PDFs: which pages to read ruling lines for (default: all). */
   rulings?: RulingPolicy;
+  /**
+   * Read the file synchronously. Batch workers parse one file at a time, so blocking costs them
+   * nothing, while each asynchronous round trip cost ~1 ms a file (measured).
+   */
+  sync?: boolean;
 }
 
 /** The only I/O of the pipeline: read one file into a document, or throw a ReadError saying why. */
 export async function readSource(file: string, options: ReadOptions = {}): Promise<SourceDocument> {
   let bytes: Uint8Array;
   try {
-    const info = await stat(file);
+    const info = options.sync ? statSync(file) : await stat(file);
     if (info.isDirectory()) throw new ReadError('E_UNREADABLE', 'is a directory');
     if (info.size > MAX_ANY) throw new ReadError('E_TOO_LARGE', `file is ${info.size} bytes; reports over ${MAX_ANY} bytes are refused`);
-    bytes = await readFile(file);
+    bytes = options.sync ? readFileSync(file) : await readFile(file);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

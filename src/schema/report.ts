@@ -42,6 +42,7 @@ function nestedRows(rows: readonly Labelled[], leaf: (row: Labelled) => z.ZodTyp
   return z.strictObject(shape);
 }
 
+/** Each table's schema per layout version, and the tables object that admits either. */
 function tableSchemas(cell: () => z.ZodType) {
   const disclosure = (v: TemplateVersion) =>
     z
@@ -62,19 +63,30 @@ function tableSchemas(cell: () => z.ZodType) {
       Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, objectOf(REVIEW_COLUMNS, cell).meta({ title: g.label })])),
     )
     .meta({ title: '表四 行政复议、行政诉讼情况' });
-  return z.strictObject({
-    activeDisclosure: z.union([disclosure('2021'), disclosure('2019')]).nullable(),
-    applications: z.union([applications('2021'), applications('2019')]).nullable(),
+  const byVersion = {
+    activeDisclosure: { '2019': disclosure('2019'), '2021': disclosure('2021') },
+    applications: { '2019': applications('2019'), '2021': applications('2021') },
+    reviewLitigation: { '2019': review, '2021': review },
+  } as const;
+  const object = z.strictObject({
+    activeDisclosure: z.union([byVersion.activeDisclosure['2021'], byVersion.activeDisclosure['2019']]).nullable(),
+    applications: z.union([byVersion.applications['2021'], byVersion.applications['2019']]).nullable(),
     reviewLitigation: review.nullable(),
   });
+  return { object, byVersion };
 }
 
-export const TablesSchema = tableSchemas(() => CellSchema).meta({
+const cellTables = tableSchemas(() => CellSchema);
+const rawTables = tableSchemas(() => RawCellSchema);
+
+export const TablesSchema = cellTables.object.meta({
   description: 'Numbers of 表二, 表三 and 表四; a table that was not found is null.',
 });
-export const RawTablesSchema = tableSchemas(() => RawCellSchema).meta({
+export const RawTablesSchema = rawTables.object.meta({
   description: 'The cell text behind every value of `tables`, same shape.',
 });
+/** The same table schemas, by layout version: validation picks the one a table's keys name. */
+export const TABLE_SCHEMAS = { tables: cellTables.byVersion, raw: rawTables.byVersion };
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
