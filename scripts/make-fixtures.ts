@@ -8,12 +8,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIXTURES } from './synthetic/fixtures.js';
+import { CHECK_FIXTURES } from './synthetic/check-fixtures.js';
+import { FIXTURES, type FixtureDef } from './synthetic/fixtures.js';
 import { render } from './synthetic/render.js';
 
-const dir = 'fixtures/synthetic';
+for (const [dir, list] of [['fixtures/synthetic', FIXTURES], ['fixtures/checks', CHECK_FIXTURES]] as const) write(dir, list);
+
+function write(dir: string, list: readonly FixtureDef[]) {
 mkdirSync(dir, { recursive: true });
-for (const f of FIXTURES) {
+for (const f of list) {
   const text = (f.edit ?? ((t: string) => t))(render(f.spec, f.shape));
   const bytes =
     f.encoding === 'gb18030'
@@ -21,6 +24,7 @@ for (const f of FIXTURES) {
       : Buffer.concat([f.encoding === 'utf-8-bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text)]);
   writeFileSync(path.join(dir, f.file), bytes);
   console.log(`${f.file}: ${f.why}`);
+}
 }
 
 /** Node has no GB18030 encoder; iconv (glibc) is on every Debian machine, and this runs only by hand. */

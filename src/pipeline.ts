@@ -52,18 +52,21 @@ export function documentToReport(doc: SourceDocument): Report {
   if (spans.length === 0 && Object.values(parsed.tables).every((t) => t === null)) {
     return failedReport(doc.path, 'not-a-report', 'no section heading and no table of an annual report found', source);
   }
+  const sections = spansToSections(lines, spans, parsed.spans);
   const { checks, diagnostics } = runChecks({
     info: report,
     tables: parsed.tables,
     sections: spans.map((s) => s.number),
     lineOf: parsed.lineOf,
+    texts: new Map(sections.map((s) => [s.number, s.text])),
+    reading: parsed.diagnostics,
   });
   const all = locate([...(doc.notes ?? []), ...parsed.diagnostics, ...diagnostics], doc);
   const result: Report = {
     source,
     status: statusOf(all),
     report,
-    sections: spansToSections(lines, spans, parsed.spans),
+    sections,
     tables: parsed.tables as Report['tables'],
     raw: parsed.raw as Report['raw'],
     checks,

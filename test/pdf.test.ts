@@ -46,7 +46,10 @@ describe('generated PDFs parse back to their specification', () => {
     expect(r.tables).toEqual(expected);
     expect(r.report).toEqual({ title: `${f.spec.agency}${f.spec.year}年政府信息公开工作年度报告`, agency: f.spec.agency, year: f.spec.year, template: f.spec.version });
     expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
-    if (!file.includes('blank')) expect(r.checks.every((c) => c.outcome === 'passed')).toBe(true);
+    if (!file.includes('blank')) {
+      const unexpected = r.checks.filter((c) => c.outcome !== 'passed' && !(c.rule === 'overview-figures' && c.outcome === 'not-assessable') && !(c.rule === 'fee-not-reported' && c.outcome === 'not-applicable'));
+      expect(unexpected).toEqual([]);
+    }
   });
   it('places blank cells by the ruling lines, naming table, row, column and page', async () => {
     const r = await parseFile('fixtures/pdf/2019-blank-cells.pdf');
@@ -68,7 +71,7 @@ describe('generated PDFs parse back to their specification', () => {
   it('reports a scanned page by number, and reads the rest', async () => {
     const r = await parseFile('fixtures/pdf/2021-scanned-page.pdf');
     expect(r.status).toBe('partial');
-    expect(r.diagnostics).toEqual([
+    expect(r.diagnostics.filter((d) => d.rule !== 'overview-figures')).toEqual([
       { severity: 'error', rule: 'scanned-page', message: 'page 3 is a scanned image without a text layer; what they hold is missing from this report', where: { page: 3 } },
     ]);
   });

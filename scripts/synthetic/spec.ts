@@ -12,13 +12,17 @@ export interface Spec {
   t3: Record<string, string[]>;
   /** 表四: group → 5 cell texts. */
   t4: Record<string, string[]>;
+  /** Prose of 一、总体情况 and 六、其他需要报告的事项, when a fixture needs its own. */
+  overview?: string[];
+  problems?: string;
+  other?: string;
 }
 
 /**
  * Consistent values: every outcome row sums to （七）总计, every row's 总计 is its applicant sum,
  * 本年新收 + 上年结转 = 总计 + 结转下年度. Distinct numbers, so a value in the wrong cell shows.
  */
-export function consistentSpec(name: string, version: TemplateVersion, year: number, seed: number): Spec {
+export function consistentSpec(name: string, version: TemplateVersion, year: number, seed: number, agencyName?: string, carried?: readonly number[]): Spec {
   const rows = APPLICATION_ROWS[version];
   const t3: Record<string, number[]> = {};
   const outcomes = rows.filter((r) => r.outcome);
@@ -27,9 +31,11 @@ export function consistentSpec(name: string, version: TemplateVersion, year: num
     t3[r.key] = [...base, sum(base)];
   });
   const total = APPLICANT_COLUMNS.map((_, c) => sum(outcomes.map((r) => t3[r.key]![c]!)));
-  const carriedOver = APPLICANT_COLUMNS.map((_, c) => (c + seed) % 3);
+  const carriedOver = carried ? [...carried] : APPLICANT_COLUMNS.map((_, c) => (c + seed) % 3);
   const carriedForward = APPLICANT_COLUMNS.map((_, c) => (c * 2 + seed) % 4);
+  // Chosen so that 本年新收 + 上年结转 = 总计 + 结转下年度 in every column (never negative).
   const newReceived = total.map((t, c) => t + carriedForward[c]! - carriedOver[c]!);
+  if (newReceived.some((n) => n < 0)) throw new Error(`${name}: carried-over figures larger than the year's total`);
   t3['newReceived'] = [...newReceived, sum(newReceived)];
   t3['carriedOver'] = [...carriedOver, sum(carriedOver)];
   t3['total'] = [...total, sum(total)];
@@ -54,7 +60,7 @@ export function consistentSpec(name: string, version: TemplateVersion, year: num
     const v = [i + seed, (i * 2) % 3, i % 2, (seed + i) % 3];
     t4[g.key] = [...v, sum(v)].map(String);
   });
-  const agency = version === '2019' ? '示例市交通运输局' : '示例县自然资源局';
+  const agency = agencyName ?? (version === '2019' ? '示例市交通运输局' : '示例县自然资源局');
   return {
     name,
     version,

@@ -29,6 +29,7 @@ export function equationRule(spec: {
   return {
     id: spec.id,
     description: spec.description,
+    severity: 'error',
     run({ tables, lineOf }) {
       const t = tables[spec.table];
       if (!t) return outcome(spec.id, [], [`${TABLE_NAMES[spec.table]} not found`]);

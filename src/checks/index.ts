@@ -2,6 +2,9 @@ import type { CheckResult, Diagnostic } from '../schema/index.js';
 import { applicationsBalance } from './applications-balance.js';
 import { applicationsOutcomeTotal } from './applications-outcome-total.js';
 import { applicationsRowTotal } from './applications-row-total.js';
+import { blankCells } from './blank-cells.js';
+import { feeNotReported } from './fee-not-reported.js';
+import { overviewFigures } from './overview-figures.js';
 import { missingSection, missingTable } from './missing.js';
 import { reviewLitigationTotal } from './review-litigation-total.js';
 import type { CheckContext, Rule } from './rule.js';
@@ -18,6 +21,9 @@ export const RULES: readonly Rule[] = [
   templateYearMismatch,
   missingSection,
   missingTable,
+  blankCells,
+  feeNotReported,
+  overviewFigures,
 ];
 
 export function runChecks(ctx: CheckContext, rules: readonly Rule[] = RULES): { checks: CheckResult[]; diagnostics: Diagnostic[] } {

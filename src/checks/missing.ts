@@ -5,6 +5,7 @@ import { outcome, type Rule } from './rule.js';
 export const missingSection: Rule = {
   id: 'missing-section',
   description: 'one of the six sections 一 … 六 not found',
+  severity: 'warning',
   run({ sections }) {
     const failures = SECTIONS.filter((s) => !sections.includes(s.number)).map((s) =>
       diagnostic('warning', this.id, `section ${s.label} (${s.id}) not found`, { where: { section: s.number } }),
@@ -17,6 +18,7 @@ export const missingSection: Rule = {
 export const missingTable: Rule = {
   id: 'missing-table',
   description: 'one of 表二, 表三, 表四 not found',
+  severity: 'warning',
   run({ tables }) {
     const missing = TABLES.filter((t) => tables[t.key] === null);
     return {

@@ -1,5 +1,5 @@
 import { diagnostic } from '../diagnostics.js';
-import type { CheckResult, Diagnostic, ReportInfo, TableKey } from '../schema/index.js';
+import type { CheckResult, Diagnostic, ReportInfo, Severity, TableKey } from '../schema/index.js';
 import type { Tables } from '../tables/index.js';
 
 export interface CheckContext {
@@ -9,6 +9,10 @@ export interface CheckContext {
   sections: readonly number[];
   /** The line a cell was read from, when known. */
   lineOf?: (table: TableKey, row: string, column: string) => number | undefined;
+  /** Section texts by number (1–6), for rules about the prose. */
+  texts?: ReadonlyMap<number, string>;
+  /** What reading the tables found (placeholders, blanks …), for rules that summarise it. */
+  reading?: readonly Diagnostic[];
 }
 
 export interface RuleOutcome {
@@ -19,6 +23,8 @@ export interface RuleOutcome {
 export interface Rule {
   id: string;
   description: string;
+  /** How serious a failure is: errors fail `gov-report check`, warnings and infos are reported. */
+  severity: Severity;
   run(ctx: CheckContext): RuleOutcome;
 }
 

@@ -5,6 +5,7 @@ import { outcome, type Rule } from './rule.js';
 export const templateYearMismatch: Rule = {
   id: 'template-year-mismatch',
   description: '2019 layout in a report for 2021 or later, or 2021 layout before 2021',
+  severity: 'warning',
   run({ info }) {
     const { template, year } = info;
     if (year === null) return outcome(this.id, [], ['report year not found']);

@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { parseShard } from '../batch/shard.js';
 import { createRequire } from 'node:module';
 import { OUTPUT_FORMATS } from '../export/index.js';
+import { RULE_IDS } from '../export/audit.js';
+import { checkCommand } from './commands/check.js';
 import { debugCommand } from './commands/debug.js';
 import { parseCommand } from './commands/parse.js';
 import { schemaCommand } from './commands/schema.js';
@@ -17,6 +19,15 @@ function positiveInt(flag: string) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} takes a whole number ≥ 1; got "${value}"`);
     return n;
+  };
+}
+
+function ruleList(flag: string) {
+  return (value: string) => {
+    const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = ids.filter((id) => !RULE_IDS.includes(id));
+    if (unknown.length > 0) throw new InvalidArgumentError(`${flag}: unknown rule ${unknown.join(', ')}; rules are ${RULE_IDS.join(', ')}`);
+    return ids;
   };
 }
 
@@ -58,6 +69,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addHelpText('after', EXIT_HELP)
     .action(async (paths: string[], options) => {
       code = await parseCommand(paths, { ...options, version }, io);
+    });
+
+  program
+    .command('check')
+    .description('audit reports: the 勾稽 rules and the others one by one, and across years of one agency')
+    .argument('<paths...>', 'report files or folders')
+    .addOption(new Option('-f, --format <format>', 'text for a terminal, or the same as data').choices(['text', 'json', 'ndjson']).default('text'))
+    .addOption(new Option('--rules <ids>', `only these rules (comma-separated): ${RULE_IDS.join(', ')}`).argParser(ruleList('--rules')))
+    .addOption(new Option('--ignore <ids>', 'leave these rules out (comma-separated)').argParser(ruleList('--ignore')))
+    .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
+    .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this').default(120).argParser(positiveInt('--timeout')))
+    .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(2048).argParser(positiveInt('--max-memory')))
+    .addHelpText('after', `
+Exit codes:
+  0  no error-severity rule failed (warnings and infos are reported)
+  1  an error-severity rule failed (a 勾稽 relation), or a file could not be read
+  2  bad usage (unknown option, unknown rule id)`)
+    .action(async (paths: string[], options) => {
+      code = await checkCommand(paths, options, io);
     });
 
   program
