@@ -43,7 +43,7 @@ function csvWriter(out: Writable): ReportWriter {
   return {
     async write(report) {
       for (const row of reportToTidyRows(report)) {
-        if (!stream.write(row)) await new Promise((resolve) => stream.once('drain', resolve));
+        if (!stream.write(escapeFormulas(row))) await new Promise((resolve) => stream.once('drain', resolve));
       }
     },
     end: () =>
@@ -53,6 +53,19 @@ function csvWriter(out: Writable): ReportWriter {
         stream.end();
       }),
   };
+}
+
+/** Text a spreadsheet would run as a formula: =, +, -, @, or a tab or return first (OWASP CSV injection). */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * Prefix formula-like text cells with an apostrophe so Excel, LibreOffice and Sheets show them
+ * as text. Numbers are left as numbers: `value` is never escaped, and neither is a year.
+ */
+export function escapeFormulas(row: TidyRow): TidyRow {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [key, v] of Object.entries(out)) if (typeof v === 'string' && FORMULA.test(v)) out[key] = `'${v}`;
+  return out as TidyRow;
 }
 
 function indent(s: string): string {

@@ -35,7 +35,8 @@ export type ReadErrorCode =
   | 'E_PDF'
   | 'E_ENCRYPTED'
   | 'E_SCANNED'
-  | 'E_DOCX';
+  | 'E_DOCX'
+  | 'E_HTML';
 
 /** A file that could not be read at all; becomes a `failed` record. */
 export class ReadError extends Error {

@@ -37,6 +37,8 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
   try {
     const info = options.sync ? statSync(file) : await stat(file);
     if (info.isDirectory()) throw new ReadError('E_UNREADABLE', 'is a directory');
+    // A FIFO or device named like a report would block the read forever.
+    if (!info.isFile()) throw new ReadError('E_UNREADABLE', 'not a regular file (a pipe, socket or device)');
     if (info.size > MAX_ANY) throw new ReadError('E_TOO_LARGE', `file is ${info.size} bytes; reports over ${MAX_ANY} bytes are refused`);
     bytes = options.sync ? readFileSync(file) : await readFile(file);
   } catch (error) {
@@ -54,6 +56,10 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
   const format = sniffFormat(file, bytes);
   if (bytes.length > MAX_BYTES[format]) {
     throw new ReadError('E_TOO_LARGE', `${format.toUpperCase()} file is ${bytes.length} bytes; over ${MAX_BYTES[format]} bytes is refused`);
+  }
+  const ext = path.extname(file).toLowerCase();
+  if ((ext === '.pdf' || ext === '.docx') && format !== ext.slice(1) && format === 'txt' && bytes.includes(0)) {
+    throw new ReadError(ext === '.pdf' ? 'E_PDF' : 'E_DOCX', `named ${ext} but holds no ${ext === '.pdf' ? 'PDF (no %PDF- header)' : 'Word document (not a ZIP)'}`);
   }
   if (isOle2(bytes)) {
     throw new ReadError('E_UNSUPPORTED', 'legacy Word .doc (or .wps) is not supported; save it as .docx or PDF');

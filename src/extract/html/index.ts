@@ -1,8 +1,11 @@
 import * as cheerio from 'cheerio';
 import { compact } from '../../normalize/index.js';
 import { isTitleText } from '../../segment/index.js';
-import type { Line, SourceDocument } from '../document.js';
+import { ReadError, type Line, type SourceDocument } from '../document.js';
+import type { Element } from 'domhandler';
 import { htmlBytesToText } from './decode.js';
+import { MAX_NESTING, nestingDepth } from './depth.js';
+import { flattenDeepNodes } from './flatten.js';
 import { domToLines } from './dom-to-lines.js';
 import { findReportRoot, titleFromPage } from './root.js';
 
@@ -11,6 +14,7 @@ export { domToLines, tableToRows } from './dom-to-lines.js';
 /** A web page (or DOCX converted to HTML) → lines: the report's part of the page, tables as rows. */
 export function htmlToLines(html: string): Line[] {
   const $ = cheerio.load(html);
+  flattenDeepNodes($.root()[0] as unknown as Element);
   const lines = domToLines(findReportRoot($));
   const firstHeading = lines.findIndex((l) => /^[一二三四五六][、.．]/.test(compact(l.text)));
   const hasTitle = lines.slice(0, firstHeading < 0 ? 30 : firstHeading).some((l) => isTitleText(compact(l.text)));
@@ -21,5 +25,7 @@ export function htmlToLines(html: string): Line[] {
 
 export function htmlToDocument(path: string, bytes: Uint8Array, sha256: string): SourceDocument {
   const { text, encoding } = htmlBytesToText(bytes);
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) throw new ReadError('E_HTML', `tags nested over ${MAX_NESTING} levels deep; not a report page`);
   return { path, format: 'html', sha256, encoding, pages: null, lines: htmlToLines(text) };
 }

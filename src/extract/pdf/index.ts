@@ -9,6 +9,9 @@ import type { PageContent } from './types.js';
 
 export type { PageLayout } from './page-lines.js';
 
+/** Reports run to a few dozen pages; a PDF of thousands is a bomb, refused before reading a page. */
+export const MAX_PAGES = 1000;
+
 /** Fewer visible characters than this on a page mostly covered by images: a scan. */
 const SCANNED_CHARS = 20;
 const SCANNED_COVERAGE = 0.3;
@@ -34,6 +37,7 @@ export type RulingPolicy = 'always' | ((textOnly: SourceDocument) => readonly nu
 export async function bytesToContents(bytes: Uint8Array, policy: RulingPolicy, toDocument: (contents: PageContent[]) => SourceDocument) {
   try {
     return await withPdf(bytes, async (doc) => {
+      if (doc.numPages > MAX_PAGES) throw new ReadError('E_PDF', `PDF has ${doc.numPages} pages; a report has a few dozen (limit ${MAX_PAGES})`);
       const contents: PageContent[] = [];
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
