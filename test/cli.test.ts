@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportToTidyRows } from '../src/export/index.js';
+import { escapeFormulas } from '../src/export/writers.js';
 import { TIDY_COLUMNS, type Report } from '../src/index.js';
 import { cli, fixtureFiles } from './helpers.js';
 
@@ -41,7 +42,8 @@ describe('parse: output formats', () => {
     const csv = await cli('parse', 'fixtures', '-f', 'csv', '-q');
     expect(csv.stdout.startsWith('\uFEFFpath,agency,year,template,table,row,column,value,raw\n')).toBe(true);
     const rows = await csvRows(csv.stdout.slice(1));
-    const expected = reports.flatMap(reportToTidyRows);
+    // Text cells a spreadsheet would run as formulas (-1, +1953) are written escaped.
+    const expected = reports.flatMap(reportToTidyRows).map(escapeFormulas);
     expect(rows).toHaveLength(expected.length);
     expect(Object.keys(rows[0]!)).toEqual(TIDY_COLUMNS);
     rows.forEach((row, i) => {
