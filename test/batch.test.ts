@@ -18,7 +18,7 @@ describe('isolation: a file that hangs, crashes or exhausts memory fails alone',
     names.forEach((n, i) => copyFileSync(good[i % good.length]!.endsWith('.pdf') || n.endsWith('.pdf') ? good[2]! : good[i % 2]!, path.join(dir, n)));
     const files = names.map((n) => path.join(dir, n));
     const out: Report[] = [];
-    await parseInOrder(files, { jobs: 2, timeoutMs: 3000, maxMemoryMb: 64, workerFile: faultWorker }, async (r) => {
+    await parseInOrder(files, { jobs: 2, timeoutMs: 5000, maxMemoryMb: 64, workerFile: faultWorker }, async (r) => {
       out.push(r);
     });
     expect(out.map((r) => r.source.path)).toEqual(files);
@@ -31,7 +31,7 @@ describe('isolation: a file that hangs, crashes or exhausts memory fails alone',
       ['f-throw.txt', 'failed', 'worker-crash'],
       ['g-good.pdf', 'ok', ''],
     ]);
-    expect(out[1]!.diagnostics[0]!.message).toBe(`${files[1]}: still parsing after 3 s; stopped (raise --timeout if the file is just large)`);
+    expect(out[1]!.diagnostics[0]!.message).toBe(`${files[1]}: still parsing after 5 s; stopped (raise --timeout if the file is just large)`);
     expect(out[4]!.diagnostics[0]!.message).toContain('needed more than the 64 MB heap a worker may use');
     // The good files are exactly what a run without the bad ones gives.
     const alone: Report[] = [];
