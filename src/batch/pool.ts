@@ -77,7 +77,7 @@ function taskErrorToReport(path: string, error: unknown, options: PoolOptions): 
     return failedReport(path, 'timeout', `still parsing after ${options.timeoutMs / 1000} s; stopped (raise --timeout if the file is just large)`);
   }
   if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(e?.message ?? '')) {
-    return failedReport(path, 'out-of-memory', `needed more than the ${options.maxMemoryMb} MB heap a worker may use; stopped`);
+    return failedReport(path, 'out-of-memory', `needed more than the ${options.maxMemoryMb} MB heap a worker may use; stopped (raise --max-memory if the file is just large)`);
   }
   return failedReport(path, 'worker-crash', `the worker parsing it crashed: ${e?.message ?? String(error)}`);
 }

@@ -64,7 +64,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
     .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this').default(120).argParser(positiveInt('--timeout')))
-    .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(2048).argParser(positiveInt('--max-memory')))
+    .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(512).argParser(positiveInt('--max-memory')))
     .addOption(new Option('--shard <i/n>', 'parse only shard i of n (files split by path, the same on every machine)').argParser(shardArg))
     .addHelpText('after', EXIT_HELP)
     .action(async (paths: string[], options) => {
@@ -80,7 +80,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addOption(new Option('--ignore <ids>', 'leave these rules out (comma-separated)').argParser(ruleList('--ignore')))
     .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
     .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this').default(120).argParser(positiveInt('--timeout')))
-    .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(2048).argParser(positiveInt('--max-memory')))
+    .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(512).argParser(positiveInt('--max-memory')))
     .addHelpText('after', `
 Exit codes:
   0  no error-severity rule failed (warnings and infos are reported)
