@@ -58,7 +58,8 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
     throw new ReadError('E_TOO_LARGE', `${format.toUpperCase()} file is ${bytes.length} bytes; over ${MAX_BYTES[format]} bytes is refused`);
   }
   const ext = path.extname(file).toLowerCase();
-  if ((ext === '.pdf' || ext === '.docx') && format !== ext.slice(1) && format === 'txt' && bytes.includes(0)) {
+  // Binary bytes that are neither PDF nor ZIP under a .pdf/.docx name: say what they are not.
+  if ((ext === '.pdf' || ext === '.docx') && format === 'txt' && bytes.includes(0)) {
     throw new ReadError(ext === '.pdf' ? 'E_PDF' : 'E_DOCX', `named ${ext} but holds no ${ext === '.pdf' ? 'PDF (no %PDF- header)' : 'Word document (not a ZIP)'}`);
   }
   if (isOle2(bytes)) {

@@ -1,6 +1,6 @@
 import type { Line } from '../extract/document.js';
 import { compact } from '../normalize/index.js';
-import { SECTIONS, type SectionId } from '../schema/index.js';
+import type { SectionId } from '../schema/index.js';
 import { matchHeading } from './headings.js';
 
 export { matchHeading } from './headings.js';
@@ -35,5 +35,3 @@ export function linesToSections(lines: readonly Line[]): SectionSpan[] {
   for (let i = 0; i < found.length - 1; i++) found[i]!.end = found[i + 1]!.headingIndex;
   return found;
 }
-
-export const SECTION_BY_NUMBER = new Map(SECTIONS.map((s) => [s.number, s]));
