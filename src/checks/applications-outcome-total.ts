@@ -1,5 +1,5 @@
 import { APPLICATION_COLUMNS, APPLICATION_ROWS } from '../schema/template.js';
-import { versionOfTable } from './applications-row-total.js';
+import { tableVersion } from '../schema/index.js';
 import { equationRule } from './equation.js';
 import { cellAt } from './rule.js';
 
@@ -9,7 +9,7 @@ export const applicationsOutcomeTotal = equationRule({
   description: '表三 per column: （七）总计 = sum of the outcome rows （一）…（六）',
   table: 'applications',
   equations: (t) => {
-    const outcomes = APPLICATION_ROWS[versionOfTable(t)].filter((r) => r.outcome);
+    const outcomes = APPLICATION_ROWS[tableVersion('applications', t)].filter((r) => r.outcome);
     return APPLICATION_COLUMNS.map((c) => ({
       part: `column ${c.label}`,
       where: { table: 'applications', row: 'total', column: c.key },

@@ -1,4 +1,5 @@
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, type TemplateVersion } from '../schema/template.js';
+import { tableVersion } from '../schema/index.js';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../schema/template.js';
 import { equationRule } from './equation.js';
 import { cellAt } from './rule.js';
 
@@ -8,7 +9,7 @@ export const applicationsRowTotal = equationRule({
   description: '表三 per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
   table: 'applications',
   equations: (t) =>
-    APPLICATION_ROWS[versionOfTable(t)].map((row) => ({
+    APPLICATION_ROWS[tableVersion('applications', t)].map((row) => ({
       part: `row ${row.label}`,
       where: { table: 'applications', row: row.key, column: 'total' },
       expected: APPLICANT_COLUMNS.map((c) => cellAt(t, row.key, c.key)),
@@ -16,9 +17,3 @@ export const applicationsRowTotal = equationRule({
       message: (e, a) => `表三 row ${row.label} (${row.key}): the six applicant columns sum to ${e}, but 总计 is ${a}`,
     })),
 });
-
-/** The 表三 map tells its own version: （六） is one row in 2019 and a group in 2021. */
-export function versionOfTable(t: unknown): TemplateVersion {
-  const other = (t as Record<string, unknown>)['otherHandling'] as Record<string, unknown> | undefined;
-  return other && 'overdueCorrection' in other ? '2021' : '2019';
-}

@@ -1,4 +1,5 @@
 import { diagnostic } from '../diagnostics.js';
+import { tableVersion } from '../schema/index.js';
 import { cellAt, outcome, type Rule } from './rule.js';
 
 /**
@@ -10,9 +11,9 @@ export const feeNotReported: Rule = {
   description: '2021 layout: 表三 shows unpaid information fees, but section 六 does not mention 信息处理费',
   severity: 'warning',
   run({ tables, texts }) {
-    const t = tables.applications as Record<string, Record<string, unknown>> | null;
+    const t = tables.applications;
     if (!t) return outcome(this.id, [], ['表三 not found']);
-    if (!t['otherHandling'] || !('unpaidFee' in t['otherHandling'])) return { result: { rule: this.id, outcome: 'not-applicable' }, diagnostics: [] };
+    if (tableVersion('applications', t) !== '2021') return { result: { rule: this.id, outcome: 'not-applicable' }, diagnostics: [] };
     const unpaid = cellAt(t, 'otherHandling.unpaidFee', 'total');
     if (unpaid === null || unpaid === undefined) return outcome(this.id, [], ['表三 （六）2. 总计 is not a number']);
     const six = texts?.get(6);

@@ -2,11 +2,10 @@ import { diagnostic } from '../diagnostics.js';
 import { compact } from '../normalize/index.js';
 import type { Diagnostic } from '../schema/index.js';
 import type { Tables } from '../tables/index.js';
-import { cellAt, outcome, type Rule } from './rule.js';
+import { cellAt, outcome, sumOrNull, type Rule } from './rule.js';
 
 type Table = NonNullable<Tables['applications']>;
 const total = (t: Table, row: string) => cellAt(t, row, 'total');
-const sum = (...xs: Array<number | null | undefined>) => (xs.every((x) => typeof x === 'number') ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
 
 /**
  * Figures the overview states, and the readings of 表三 they may mean: reports count
@@ -18,7 +17,7 @@ const FIGURES = [
     pattern: /(?:收到|受理|新收|接收)[^，。；]{0,20}?申请[^，。；\d]{0,6}?(\d+)件/,
     readings: (t: Table) => [
       { label: '一、本年新收', value: total(t, 'newReceived') },
-      { label: '本年新收 + 上年结转', value: sum(total(t, 'newReceived'), total(t, 'carriedOver')) },
+      { label: '本年新收 + 上年结转', value: sumOrNull([total(t, 'newReceived'), total(t, 'carriedOver')]) },
       { label: '（七）总计', value: total(t, 'total') },
     ],
     row: 'newReceived',
@@ -28,7 +27,7 @@ const FIGURES = [
     pattern: /予以公开[^，。；\d]{0,8}?(\d+)件/,
     readings: (t: Table) => [
       { label: '（一）予以公开', value: total(t, 'granted') },
-      { label: '（一）予以公开 + （二）部分公开', value: sum(total(t, 'granted'), total(t, 'partiallyGranted')) },
+      { label: '（一）予以公开 + （二）部分公开', value: sumOrNull([total(t, 'granted'), total(t, 'partiallyGranted')]) },
     ],
     row: 'granted',
   },

@@ -35,7 +35,14 @@ export function compact(s: string): string {
 }
 
 const CJK = '\\u3000-\\u303F\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
+/** One CJK character (with the look-alike ranges PDF fonts emit, which normalisation maps later). */
+export const CJK_CHAR = new RegExp(`[${CJK}\\u2E80-\\u2FDF]`);
 const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}])[ \\t]+|[ \\t]+(?=[${CJK}])`, 'g');
+
+/** Join the pieces of wrapped text (lines of a cell): no space where CJK meets, one elsewhere. */
+export function joinWrapped(parts: readonly string[]): string {
+  return parts.reduce((acc, p) => (acc === '' ? p : CJK_CHAR.test(acc.slice(-1)) || CJK_CHAR.test(p[0] ?? '') ? acc + p : `${acc} ${p}`), '');
+}
 
 /** Tidy a heading or title: drop the spaces extraction puts between CJK characters and digits. */
 export function tidyCjkSpacing(s: string): string {

@@ -1,7 +1,7 @@
 import type { Line } from '../extract/document.js';
 import { normalizeChars } from './chars.js';
 
-export { compact, normalizeChars, tidyCjkSpacing } from './chars.js';
+export { CJK_CHAR, compact, joinWrapped, normalizeChars, tidyCjkSpacing } from './chars.js';
 export { isValueText, readCell, type CellReading } from './values.js';
 
 /** Page numbers as printed in page footers: `-3-`, `— 3 —`, `第 3 页`, `3/5`. */

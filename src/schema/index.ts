@@ -1,4 +1,4 @@
 export * from './report.js';
 export * from './template.js';
 export * from './tidy.js';
-export { validateReport } from './validate.js';
+export { tableVersion, validateReport } from './validate.js';

@@ -20,13 +20,14 @@ export function validateReport(report: Report): string | null {
   for (const { key } of TABLES) {
     for (const [name, value] of [['tables', tables[key]], ['raw', raw[key]]] as const) {
       if (value === null) continue;
-      check(TABLE_SCHEMAS[name][key][versionOf(key, value)], value, `${name}.${key}`);
+      check(TABLE_SCHEMAS[name][key][tableVersion(key, value)], value, `${name}.${key}`);
     }
   }
   return problems.length === 0 ? null : problems.join('\n');
 }
 
-function versionOf(table: string, value: unknown): TemplateVersion {
+/** The layout version a table map shows by its keys: 2019 has 其他对外管理服务事项 and 政府集中采购; 2021 splits （六）. */
+export function tableVersion(table: string, value: unknown): TemplateVersion {
   const v = value as Record<string, Record<string, unknown> | undefined>;
   if (table === 'activeDisclosure') return 'otherServices' in v || 'procurement' in v ? '2019' : '2021';
   if (table === 'applications') return v['otherHandling'] && 'overdueCorrection' in v['otherHandling'] ? '2021' : '2019';

@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { joinWrapped } from '../../normalize/index.js';
 import type { Line } from '../document.js';
 
 const BLOCK = new Set([
@@ -6,7 +7,6 @@ const BLOCK = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'ul', 'tr', 'td', 'th', 'caption',
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head', 'select', 'button', 'input', 'textarea']);
-const CJK = /[\u3000-\u303F\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 /** No real table has spans this large; bounded, so a hostile page cannot make a huge grid. */
 const MAX_SPAN = 200;
 
@@ -90,8 +90,7 @@ function span(value: string | undefined): number {
 
 /** A cell's text: its paragraphs joined without a space where CJK meets (a wrapped label). */
 function cellText(td: Element): string {
-  const parts = domToLines(td).map((l) => l.text);
-  return parts.reduce((acc, p) => (acc === '' ? p : CJK.test(acc.slice(-1)) || CJK.test(p[0] ?? '') ? acc + p : `${acc} ${p}`), '');
+  return joinWrapped(domToLines(td).map((l) => l.text));
 }
 
 function hasDescendant(node: Element, name: string): boolean {

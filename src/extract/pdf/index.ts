@@ -29,12 +29,13 @@ export interface PdfRead {
  * alignment shows to need them (the caller decides; see pagesNeedingRulings in the pipeline).
  */
 export type RulingPolicy = 'always' | ((textOnly: SourceDocument) => readonly number[]);
+type ContentPolicy = 'always' | ((textOnly: PageContent[]) => readonly number[]);
 
 /**
  * Read every page's text, then rulings where the policy asks for them, in one open document.
  * Pages are released as soon as they are read.
  */
-export async function bytesToContents(bytes: Uint8Array, policy: RulingPolicy, toDocument: (contents: PageContent[]) => SourceDocument) {
+async function bytesToContents(bytes: Uint8Array, policy: ContentPolicy) {
   try {
     return await withPdf(bytes, async (doc) => {
       if (doc.numPages > MAX_PAGES) throw new ReadError('E_PDF', `PDF has ${doc.numPages} pages; a report has a few dozen (limit ${MAX_PAGES})`);
@@ -48,7 +49,7 @@ export async function bytesToContents(bytes: Uint8Array, policy: RulingPolicy, t
         }
       }
       if (policy === 'always') return contents;
-      for (const n of policy(toDocument(contents))) {
+      for (const n of policy([...contents])) {
         const content = contents[n - 1];
         if (!content || content.rulings) continue;
         const page = await doc.getPage(n);
@@ -67,7 +68,7 @@ export async function bytesToContents(bytes: Uint8Array, policy: RulingPolicy, t
 
 /** Every page with its grids, for `gov-report debug tables`. */
 export async function bytesToLayouts(bytes: Uint8Array): Promise<PdfRead> {
-  return contentsToRead(await bytesToContents(bytes, 'always', () => ({}) as SourceDocument));
+  return contentsToRead(await bytesToContents(bytes, 'always'));
 }
 
 function contentsToRead(contents: readonly PageContent[]): PdfRead {
@@ -95,12 +96,15 @@ function pdfError(error: unknown): ReadError {
 /** The document model for the pipeline: lines in reading order, table rows with cells. */
 export async function pdfToDocument(path: string, bytes: Uint8Array, sha256: string, policy: RulingPolicy = 'always'): Promise<SourceDocument> {
   let textOnly: { contents: PageContent[]; doc: SourceDocument } | undefined;
-  const toDocument = (contents: PageContent[]) => {
-    const doc = readToDocument(path, sha256, contentsToRead(contents));
-    textOnly = { contents: [...contents], doc };
-    return doc;
-  };
-  const contents = await bytesToContents(bytes, policy, toDocument);
+  const contents = await bytesToContents(
+    bytes,
+    policy === 'always'
+      ? 'always'
+      : (pages) => {
+          textOnly = { contents: pages, doc: readToDocument(path, sha256, contentsToRead(pages)) };
+          return policy(textOnly.doc);
+        },
+  );
   // No page needed rulings: the text-only document is the document (and its reading is reused).
   if (textOnly && contents.every((c, i) => c === textOnly!.contents[i])) return textOnly.doc;
   return readToDocument(path, sha256, contentsToRead(contents));

@@ -1,7 +1,7 @@
+import { CJK_CHAR as CJK, joinWrapped } from '../../normalize/index.js';
 import { cluster } from './grid.js';
 import type { TextItem } from './types.js';
 
-const CJK = /[\u3000-\u303F\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u2E80-\u2FDF]/;
 
 /**
  * Split a run that holds several words (pdf.js joins text across small gaps, `0 0 0`) into one
@@ -59,7 +59,5 @@ export function joinLine(line: readonly TextItem[]): string {
 
 /** Text of a table cell: its lines joined, without a space where CJK meets (wrapped labels). */
 export function joinCell(items: readonly TextItem[]): string {
-  return itemsToTextLines(items)
-    .map(joinLine)
-    .reduce((acc, line) => (acc === '' ? line : CJK.test(acc.slice(-1)) || CJK.test(line[0] ?? '') ? acc + line : `${acc} ${line}`), '');
+  return joinWrapped(itemsToTextLines(items).map(joinLine));
 }
