@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
-import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { failedReport } from '../pipeline.js';
 import type { Report } from '../schema/index.js';
-import type { Task } from './task.js';
+import { START_SLOTS, type Task } from './task.js';
 
 export interface PoolOptions {
   /** Worker threads; each parses one file at a time. */
@@ -30,7 +28,7 @@ function workerFile(): string {
  * worker and the batch goes on.
  */
 export function createPool(options: PoolOptions) {
-  const startChannel = `gov-report:start:${process.pid}:${randomUUID()}`;
+  const starts = new Int32Array(new SharedArrayBuffer(START_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   const pool = new Piscina<Task, Report>({
     filename: options.workerFile ?? workerFile(),
     minThreads: options.jobs,
@@ -38,17 +36,22 @@ export function createPool(options: PoolOptions) {
     concurrentTasksPerWorker: 1,
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
-    workerData: { startChannel },
+    workerData: { starts },
   });
   // A replaced worker can fail again with no task attached; the task already has its record.
   pool.on('error', () => {});
-  const running = new Map<number, { abort: AbortController; timer?: NodeJS.Timeout }>();
-  const starts = new BroadcastChannel(startChannel);
-  starts.unref();
-  starts.onmessage = (event) => {
-    const task = running.get((event as unknown as { data: number }).data);
-    if (task && !task.timer) task.timer = setTimeout(() => task.abort.abort(), options.timeoutMs);
-  };
+  const running = new Map<number, { abort: AbortController; startedAt?: number }>();
+  // Timeouts are checked a few times a second against the start each worker recorded.
+  const watch = setInterval(
+    () => {
+      const now = Date.now();
+      for (const [id, task] of running) {
+        if (task.startedAt === undefined && Atomics.load(starts, id % START_SLOTS) === id) task.startedAt = now;
+        if (task.startedAt !== undefined && now - task.startedAt >= options.timeoutMs) task.abort.abort();
+      }
+    },
+    Math.max(10, Math.min(250, options.timeoutMs / 4)),
+  );
   let ids = 0;
   return {
     async parse(path: string): Promise<Report> {
@@ -60,12 +63,11 @@ export function createPool(options: PoolOptions) {
       } catch (error) {
         return taskErrorToReport(path, error, options);
       } finally {
-        clearTimeout(running.get(id)?.timer);
         running.delete(id);
       }
     },
     async close() {
-      starts.close();
+      clearInterval(watch);
       await pool.destroy();
     },
   };

@@ -33,13 +33,20 @@ export async function parseInOrder(
   let chain = Promise.resolve();
   try {
     await new Promise<void>((resolve, reject) => {
+      // After a failed write nothing more is written or started; the pool is closed below.
+      let stopped = false;
+      const stop = (error: unknown) => {
+        stopped = true;
+        reject(error);
+      };
       const pump = () => {
+        if (stopped) return;
         // One file waiting per worker hides the round trip between files; timeouts start when a file does.
         while (running < jobs * 2 && started < files.length && started < next + jobs * AHEAD_PER_WORKER) start(started++);
         if (next === files.length) resolve();
       };
       const drain = async () => {
-        while (ready.has(next)) {
+        while (!stopped && ready.has(next)) {
           const report = ready.get(next)!;
           ready.delete(next);
           await onReport(report, next++);
@@ -49,12 +56,15 @@ export async function parseInOrder(
         running++;
         void pool.parse(files[i]!).then((report) => {
           running--;
+          if (stopped) return;
           progress.done++;
           if (report.status === 'failed') progress.failed++;
           onProgress?.(progress);
           ready.set(i, report);
-          chain = chain.then(drain).then(pump, reject);
-        }, reject);
+          // Start the next file before writing this one: a worker should not wait on our output.
+          pump();
+          chain = chain.then(drain).then(pump, stop);
+        }, stop);
       };
       pump();
     });

@@ -1,23 +1,20 @@
-import { BroadcastChannel, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 
-/** What the pool sends a worker: the file, and the id its start is announced under. */
+/** What the pool sends a worker: the file, and the id its start is recorded under. */
 export interface Task {
   path: string;
   id: number;
 }
 
-let channel: BroadcastChannel | undefined;
+/** Slots in the shared start table; far more than the tasks ever in flight at once. */
+export const START_SLOTS = 1 << 16;
 
 /**
- * Tell the pool a task has started, so its timeout counts running time only (tasks wait in a
- * short queue per worker, which keeps workers from idling between files).
+ * Record in memory shared with the pool that a task has started, so its timeout counts running
+ * time only (a task can wait in a worker's queue behind another). A store into shared memory
+ * costs nothing; a message per task cost ~10 % of a text batch (measured).
  */
 export function announceStart(task: Task): void {
-  const name = (workerData as { startChannel?: string } | undefined)?.startChannel;
-  if (!name) return;
-  if (!channel) {
-    channel = new BroadcastChannel(name);
-    channel.unref();
-  }
-  channel.postMessage(task.id);
+  const starts = (workerData as { starts?: Int32Array } | undefined)?.starts;
+  if (starts) Atomics.store(starts, task.id % START_SLOTS, task.id);
 }

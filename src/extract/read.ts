@@ -5,8 +5,6 @@ import path from 'node:path';
 import type { Format } from '../schema/index.js';
 import { bytesToText } from './decode.js';
 import { ReadError, type SourceDocument } from './document.js';
-import { docxToDocument } from './docx.js';
-import { htmlToDocument } from './html/index.js';
 import { pdfToDocument, type RulingPolicy } from './pdf/index.js';
 import { textToLines } from './text.js';
 
@@ -68,10 +66,12 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
   switch (format) {
     case 'pdf':
       return pdfToDocument(file, bytes, sha256(bytes), options.rulings);
+    // Loaded on first use: cheerio and mammoth take ~0.6 s to import, which a batch of text
+    // reports (one import per worker) should not pay.
     case 'html':
-      return htmlToDocument(file, bytes, sha256(bytes));
+      return (await import('./html/index.js')).htmlToDocument(file, bytes, sha256(bytes));
     case 'docx':
-      return docxToDocument(file, bytes, sha256(bytes));
+      return (await import('./docx.js')).docxToDocument(file, bytes, sha256(bytes));
     case 'txt':
       return textToDocument(file, bytes);
   }
