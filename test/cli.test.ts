@@ -1,5 +1,7 @@
 import { parseString } from 'fast-csv';
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync, copyFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { TIDY_COLUMNS, type Report } from '../src/index.js';
 import { cli, fixtureFiles } from './helpers.js';
 
 const files = await fixtureFiles();
+let devicesAreSafe = false;
 const json = await cli('parse', 'fixtures', '--quiet');
 const reports = JSON.parse(json.stdout) as Report[];
 
@@ -66,6 +69,37 @@ describe('parse: output formats', () => {
     expect(r.stdout).toBe('');
     expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(5);
     expect(readdirSync(dir)).toEqual(['all.ndjson']);
+  });
+  it('--out to a named pipe writes into it and leaves it a pipe (bug: the rename replaced /dev/null with a file)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-'));
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const received = readFile(fifo, 'utf8');
+    const r = await cli('parse', 'fixtures/seeds', '-f', 'ndjson', '-o', fifo, '-q');
+    expect(r.code).toBe(0);
+    expect((await received).trimEnd().split('\n')).toHaveLength(5);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']);
+    devicesAreSafe = true;
+  });
+  // Only once the pipe test passed: with the rename bug back, this test would replace /dev/full with a file.
+  it('exits 74 naming the output when it cannot be written, for every format', async (t) => {
+    if (!devicesAreSafe || !existsSync('/dev/full') || !statSync('/dev/full').isCharacterDevice()) t.skip();
+    for (const format of ['json', 'ndjson', 'csv']) {
+      const r = await cli('parse', 'fixtures/seeds', '-f', format, '-o', '/dev/full', '-q');
+      expect(r).toEqual({ code: 74, stdout: '', stderr: 'gov-report: cannot write /dev/full: no space left on device (ENOSPC)\n' });
+    }
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+  it('exits 74 before parsing when the output folder does not exist', async () => {
+    const out = path.join(tmpdir(), 'gov-report-no-such-folder', 'x.json');
+    const r = await cli('parse', 'fixtures/seeds', '-o', out);
+    expect(r.code).toBe(74);
+    expect(r.stderr).toBe(`gov-report: cannot write ${out}: no such file or directory (ENOENT)\n`);
+  });
+  it('CSV of a batch without table rows is still the BOM and the header', async () => {
+    const r = await cli('parse', 'test/bad/no-such-file.txt', '-f', 'csv', '-q');
+    expect(r.stdout).toBe('\uFEFFpath,agency,year,template,table,row,column,value,raw\n');
   });
   it('prints a summary on stderr and data only on stdout', async () => {
     const r = await cli('parse', 'fixtures/seeds');

@@ -8,11 +8,11 @@ import { checkCommand } from './commands/check.js';
 import { debugCommand } from './commands/debug.js';
 import { parseCommand } from './commands/parse.js';
 import { schemaCommand } from './commands/schema.js';
-import type { CliIO } from './io.js';
+import { OutputError, type CliIO } from './io.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, output: 74 } as const;
 
 function positiveInt(flag: string) {
   return (value: string) => {
@@ -111,6 +111,10 @@ Exit codes:
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`gov-report: ${error.message}\n`);
+      return EXIT.output;
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import { format as csvFormat, type CsvFormatterStream } from 'fast-csv';
+import { writeToString } from 'fast-csv';
 import type { Writable } from 'node:stream';
 import type { Report } from '../schema/index.js';
 import { TIDY_COLUMNS, type TidyRow } from '../schema/tidy.js';
@@ -37,21 +37,19 @@ function jsonArrayWriter(out: Writable): ReportWriter {
   };
 }
 
+/** Each report's rows are formatted, then written like any chunk, so a failing output fails the write. */
 function csvWriter(out: Writable): ReportWriter {
-  const stream: CsvFormatterStream<TidyRow, TidyRow> = csvFormat({ headers: TIDY_COLUMNS, writeBOM: true, alwaysWriteHeaders: true });
-  stream.pipe(out, { end: false });
+  let first = true;
+  const chunk = async (rows: TidyRow[]) => {
+    const text = await writeToString(rows, { headers: TIDY_COLUMNS, writeHeaders: first, alwaysWriteHeaders: true, includeEndRowDelimiter: true });
+    // The BOM makes Excel read UTF-8; fast-csv leaves it out of a header-only file, so it is added here.
+    const bom = first ? '\uFEFF' : '';
+    first = false;
+    return bom + text;
+  };
   return {
-    async write(report) {
-      for (const row of reportToTidyRows(report)) {
-        if (!stream.write(escapeFormulas(row))) await new Promise((resolve) => stream.once('drain', resolve));
-      }
-    },
-    end: () =>
-      new Promise((resolve, reject) => {
-        stream.once('error', reject);
-        stream.once('end', resolve);
-        stream.end();
-      }),
+    write: async (report) => put(out, await chunk(reportToTidyRows(report).map(escapeFormulas))),
+    end: async () => (first ? put(out, await chunk([])) : undefined),
   };
 }
 
@@ -72,8 +70,28 @@ function indent(s: string): string {
   return s.replace(/^/gm, '  ');
 }
 
+/** Write, waiting only when the stream asks for it (backpressure), not for every chunk to land. */
 function put(out: Writable, chunk: string): Promise<void> {
+  if (out.errored) return Promise.reject(out.errored);
+  if (out.writableNeedDrain) return drained(out).then(() => put(out, chunk));
+  if (out.write(chunk)) return Promise.resolve();
+  return drained(out);
+}
+
+/** Resolves on 'drain'; rejects if the stream fails instead (a full disk must not hang the batch). */
+function drained(out: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
-    out.write(chunk, (error) => (error ? reject(error) : resolve()));
+    const done = (error?: Error) => {
+      out.off('drain', onDrain);
+      out.off('error', done);
+      out.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(out.errored ?? new Error('output closed'));
+    out.on('drain', onDrain);
+    out.on('error', done);
+    out.on('close', onClose);
   });
 }

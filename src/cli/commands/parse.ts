@@ -8,7 +8,7 @@ import { createWriter, type OutputFormat, type ReportWriter } from '../../export
 import { failedReport } from '../../pipeline.js';
 import type { Report } from '../../schema/index.js';
 import { expandInputs } from '../inputs.js';
-import { openOutput, type CliIO } from '../io.js';
+import { openOutput, OutputError, outputError, type CliIO } from '../io.js';
 
 export interface ParseOptions {
   format: OutputFormat;
@@ -53,10 +53,13 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
     files = files.filter((f) => !directory.done(hashes.get(f) ?? ''));
     tally.skipped = before - files.length;
   }
-  const output = directory ? null : openOutput(io, options.out);
-  const writer: ReportWriter = directory
-    ? { write: (r) => directory.write(r, hashes.get(r.source.path) ?? r.source.sha256 ?? 'unknown'), end: () => directory.save() }
-    : createWriter(options.format, output!.stream, { single: inputs.single });
+  const output = directory ? null : await openOutput(io, options.out);
+  const writer = failingAsOutputError(
+    options.out ?? 'standard output',
+    directory
+      ? { write: (r) => directory.write(r, hashes.get(r.source.path) ?? r.source.sha256 ?? 'unknown'), end: () => directory.save() }
+      : createWriter(options.format, output!.stream, { single: inputs.single }),
+  );
 
   const progress = io.stderr.isTTY && !options.quiet ? progressLine(io.stderr) : null;
   try {
@@ -101,4 +104,10 @@ async function isDirectoryTarget(out: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A failed write names the output and ends the run with exit code 74, not as an internal error. */
+function failingAsOutputError(target: string, writer: ReportWriter): ReportWriter {
+  const wrap = (error: unknown) => Promise.reject(error instanceof OutputError ? error : outputError(target, error));
+  return { write: (r) => writer.write(r).catch(wrap), end: () => writer.end().catch(wrap) };
 }
