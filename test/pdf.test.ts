@@ -8,6 +8,9 @@ import { stitchRows } from '../src/extract/pdf/stitch.js';
 import type { Line } from '../src/extract/document.js';
 import { documentToReport, pagesNeedingRulings, parseFile, readSource } from '../src/index.js';
 
+/** Taken before this file loads pdf.js. */
+const NATIVES = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
 const plain = (t: string) => (/^\d+(\.\d+)?$/.test(t) ? Number(t) : t.startsWith('增') ? Number(t.slice(1)) : t.startsWith('减') ? 0 - Number(t.slice(1)) || 0 : null);
 
 describe('real PDFs: 洪泽区 2023 and 2024 (WPS exports, 表三 over a page break)', async () => {
@@ -38,6 +41,15 @@ describe('real PDFs: 洪泽区 2023 and 2024 (WPS exports, 表三 over a page br
 });
 
 const generated = PDF_FIXTURES.filter((f) => !f.imageOnly).map((f) => [f.file, f] as const);
+
+describe('loading pdf.js', () => {
+  it("leaves the process with Node's own push and JSON (core-js replaced them with slower ones)", async () => {
+    await parseFile('fixtures/pdf/2021-ruled.pdf');
+    expect((globalThis as { pdfjsWorker?: unknown }).pdfjsWorker).toBeDefined();
+    // By identity: core-js also makes its functions print as `[native code]`.
+    expect(Array.prototype.push === NATIVES.push && JSON.parse === NATIVES.parse && JSON.stringify === NATIVES.stringify).toBe(true);
+  });
+});
 
 describe('generated PDFs parse back to their specification', () => {
   it.each(generated)('%s', async (file, f) => {
