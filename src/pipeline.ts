@@ -95,18 +95,17 @@ function statusOf(diagnostics: readonly Diagnostic[]): Status {
 }
 
 function spansToSections(lines: readonly Line[], spans: readonly SectionSpan[], tables: ParsedTables['spans']): Section[] {
-  const inTable = (no: number) => Object.values(tables).some(([a, b]) => no >= a && no <= b);
-  return spans.map((s) => ({
-    number: s.number,
-    id: SECTIONS[s.number - 1]!.id,
-    heading: s.heading,
-    text: lines
-      .slice(s.start, s.end)
-      .filter((l) => !inTable(l.no))
-      .map((l) => l.text.trim())
-      .filter((t) => t !== '')
-      .join('\n'),
-  }));
+  const ranges = Object.values(tables);
+  const inTable = (no: number) => ranges.some(([a, b]) => no >= a && no <= b);
+  return spans.map((s) => {
+    const texts: string[] = [];
+    for (let i = s.start; i < s.end; i++) {
+      const line = lines[i]!;
+      const text = line.text.trim();
+      if (text !== '' && !inTable(line.no)) texts.push(text);
+    }
+    return { number: s.number, id: SECTIONS[s.number - 1]!.id, heading: s.heading, text: texts.join('\n') };
+  });
 }
 
 /** A schema failure is a defect of ours; it becomes a diagnostic, never a crash or a silent pass. */

@@ -1,5 +1,6 @@
 import { diagnostic } from '../diagnostics.js';
 import type { CheckResult, Diagnostic, ReportInfo, Severity, TableKey } from '../schema/index.js';
+import { rowPath } from '../schema/row-path.js';
 import type { Tables } from '../tables/index.js';
 
 export interface CheckContext {
@@ -63,8 +64,7 @@ export function sumOrNull(values: ReadonlyArray<number | null | undefined>): num
 
 /** Look up `row.path` → column in a nested table map (rows nest at most one level). */
 export function cellAt(table: unknown, rowKey: string, column: string): number | null | undefined {
-  const dot = rowKey.indexOf('.');
-  const t = table as Record<string, Record<string, unknown> | undefined>;
-  const row = dot < 0 ? t[rowKey] : (t[rowKey.slice(0, dot)] as Record<string, Record<string, unknown>> | undefined)?.[rowKey.slice(dot + 1)];
+  let row = table as Record<string, unknown> | undefined;
+  for (const key of rowPath(rowKey)) row = row?.[key] as Record<string, unknown> | undefined;
   return row?.[column] as number | null | undefined;
 }

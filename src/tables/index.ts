@@ -61,7 +61,7 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
       );
     }
   }
-  const lineOf = (table: TableKey, row: string, column: string) => parsed[table]?.built.lines.get(`${row}\u0000${column}`);
+  const lineOf = (table: TableKey, row: string, column: string) => parsed[table]?.built.lineOf(row, column);
   return { tables, raw, template, spans, regions, lineOf, diagnostics };
 }
 

@@ -1,6 +1,7 @@
 import { diagnostic } from '../diagnostics.js';
 import { readCell } from '../normalize/index.js';
 import type { CellMap, Diagnostic, TableKey } from '../schema/index.js';
+import { rowPath } from '../schema/row-path.js';
 import type { Labelled } from '../schema/template.js';
 
 export const TABLE_NAMES: Record<TableKey, string> = {
@@ -12,8 +13,8 @@ export const TABLE_NAMES: Record<TableKey, string> = {
 export interface BuiltTable {
   values: CellMap<number | null>;
   raw: CellMap<string | null>;
-  /** Line each cell was read from, keyed `row\u0000column`. */
-  lines: Map<string, number>;
+  /** The line a cell was read from. */
+  lineOf(row: string, column: string): number | undefined;
   diagnostics: Diagnostic[];
 }
 
@@ -79,24 +80,26 @@ export class TableBuilder {
   finish(): BuiltTable {
     const values: CellMap<number | null> = {};
     const raw: CellMap<string | null> = {};
-    const lines = new Map<string, number>();
     for (const { row, columns } of this.specs) {
       const v: Record<string, number | null> = {};
       const r: Record<string, string | null> = {};
+      const cells = this.rows.get(row.key);
       for (const column of columns) {
-        let cell = this.rows.get(row.key)?.get(column.key);
-        if (!cell) {
+        const cell = cells?.get(column.key);
+        if (cell) {
+          v[column.key] = cell.value;
+          r[column.key] = cell.raw;
+        } else {
           this.missing(row.key, column, 'row not found in the table');
-          cell = { value: null, raw: null };
+          v[column.key] = null;
+          r[column.key] = null;
         }
-        v[column.key] = cell.value;
-        r[column.key] = cell.raw;
-        if (cell.line !== undefined) lines.set(`${row.key}\u0000${column.key}`, cell.line);
       }
       setRow(values, row.key, v);
       setRow(raw, row.key, r);
     }
-    return { values, raw, lines, diagnostics: this.diagnostics };
+    const rows = this.rows;
+    return { values, raw, lineOf: (row, column) => rows.get(row)?.get(column)?.line, diagnostics: this.diagnostics };
   }
 
   private missing(rowKey: string, column: Labelled, reason: string, line?: number): void {
@@ -125,11 +128,11 @@ export class TableBuilder {
 
 /** Dotted row keys nest one level: `denied.stateSecret` → `{ denied: { stateSecret } }`. */
 function setRow<V>(map: CellMap<V>, rowKey: string, row: Record<string, V>): void {
-  const dot = rowKey.indexOf('.');
-  if (dot < 0) {
-    map[rowKey] = row;
+  const path = rowPath(rowKey);
+  if (path.length === 1) {
+    map[path[0]] = row;
     return;
   }
-  const group = (map[rowKey.slice(0, dot)] ??= {}) as Record<string, Record<string, V>>;
-  group[rowKey.slice(dot + 1)] = row;
+  const group = (map[path[0]] ??= {}) as Record<string, Record<string, V>>;
+  group[path[1]] = row;
 }

