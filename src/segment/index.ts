@@ -18,6 +18,9 @@ export interface SectionSpan {
   end: number;
 }
 
+/** Every heading starts with its numeral; most lines can be passed over without compacting them. */
+const MAY_BE_HEADING = /^[\s\u3000]*[一二三四五六]/;
+
 /**
  * Find the six section headings in order. A heading is taken only if its number is higher than
  * the last one found, so 表三 row labels and inline lists of titles cannot restart the count.
@@ -26,6 +29,7 @@ export function linesToSections(lines: readonly Line[]): SectionSpan[] {
   const found: SectionSpan[] = [];
   let last = 0;
   lines.forEach((line, index) => {
+    if (!MAY_BE_HEADING.test(line.text)) return;
     if (line.cells && line.cells.filter((c) => c.trim() !== '').length > 1) return;
     const match = matchHeading(compact(line.text));
     if (!match || match.number <= last) return;
