@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { failedReport } from '../pipeline.js';
+import type { Parsed, TextFormat } from '../export/serialize.js';
 import type { Report } from '../schema/index.js';
 import { START_SLOTS, type Task } from './task.js';
 
@@ -14,6 +15,8 @@ export interface PoolOptions {
   maxMemoryMb: number;
   /** The worker module (tests inject faults through their own). */
   workerFile?: string;
+  /** Have workers send reports back as this text (for writers that need nothing else). */
+  text?: TextFormat;
 }
 
 /** The compiled worker; when running from sources (tests), the build's copy. */
@@ -29,7 +32,7 @@ function workerFile(): string {
  */
 export function createPool(options: PoolOptions) {
   const starts = new Int32Array(new SharedArrayBuffer(START_SLOTS * Int32Array.BYTES_PER_ELEMENT));
-  const pool = new Piscina<Task, Report>({
+  const pool = new Piscina<Task, Parsed>({
     filename: options.workerFile ?? workerFile(),
     minThreads: options.jobs,
     maxThreads: options.jobs,
@@ -54,12 +57,12 @@ export function createPool(options: PoolOptions) {
   );
   let ids = 0;
   return {
-    async parse(path: string): Promise<Report> {
+    async parse(path: string): Promise<Parsed> {
       const id = ++ids;
       const task = { abort: new AbortController() };
       running.set(id, task);
       try {
-        return await pool.run({ path, id }, { signal: task.abort.signal });
+        return await pool.run({ path, id, text: options.text }, { signal: task.abort.signal });
       } catch (error) {
         return taskErrorToReport(path, error, options);
       } finally {

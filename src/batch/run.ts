@@ -1,4 +1,4 @@
-import type { Report } from '../schema/index.js';
+import { summarize, type Parsed } from '../export/serialize.js';
 import { createPool, type PoolOptions } from './pool.js';
 
 export interface BatchProgress {
@@ -19,13 +19,13 @@ const AHEAD_PER_WORKER = 4;
 export async function parseInOrder(
   files: readonly string[],
   options: PoolOptions,
-  onReport: (report: Report, index: number) => Promise<void>,
+  onReport: (report: Parsed, index: number) => Promise<void>,
   onProgress?: (p: BatchProgress) => void,
 ): Promise<void> {
   if (files.length === 0) return;
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
   const pool = createPool({ ...options, jobs });
-  const ready = new Map<number, Report>();
+  const ready = new Map<number, Parsed>();
   const progress: BatchProgress = { done: 0, total: files.length, failed: 0, startedAt: Date.now() };
   let next = 0;
   let started = 0;
@@ -58,7 +58,7 @@ export async function parseInOrder(
           running--;
           if (stopped) return;
           progress.done++;
-          if (report.status === 'failed') progress.failed++;
+          if (summarize(report).status === 'failed') progress.failed++;
           onProgress?.(progress);
           ready.set(i, report);
           // Start the next file before writing this one: a worker should not wait on our output.

@@ -1,9 +1,11 @@
 import { workerData } from 'node:worker_threads';
+import type { TextFormat } from '../export/serialize.js';
 
-/** What the pool sends a worker: the file, and the id its start is recorded under. */
+/** What the pool sends a worker: the file, the id its start is recorded under, and whether to send the report back as text. */
 export interface Task {
   path: string;
   id: number;
+  text?: TextFormat;
 }
 
 /** Slots in the shared start table; far more than the tasks ever in flight at once. */

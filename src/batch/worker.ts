@@ -1,9 +1,10 @@
+import { serialize, type Parsed } from '../export/serialize.js';
 import { parseFile } from '../index.js';
-import type { Report } from '../schema/index.js';
 import { announceStart, type Task } from './task.js';
 
 /** One pool task: one file. Bad files come back as `failed` records; only hangs and crashes escape. */
-export default function parseTask(task: Task): Promise<Report> {
+export default async function parseTask(task: Task): Promise<Parsed> {
   announceStart(task);
-  return parseFile(task.path, { sync: true });
+  const report = await parseFile(task.path, { sync: true });
+  return task.text ? serialize(report, task.text) : report;
 }

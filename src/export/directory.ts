@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Report, Status } from '../schema/index.js';
+import type { Status } from '../schema/index.js';
+import { summarize, textOf, type Parsed } from './serialize.js';
 
 export const MANIFEST = 'manifest.json';
 
@@ -35,10 +36,11 @@ export async function openOutputDir(dir: string, version: string) {
       const entry = manifest.reports[sha256];
       return entry !== undefined && entry.status !== 'failed' && existsSync(path.join(dir, entry.file));
     },
-    async write(report: Report, sha256: string): Promise<void> {
-      const file = `${path.basename(report.source.path).replace(/[^\p{L}\p{N}._-]+/gu, '_')}.${sha256.slice(0, 12)}.json`;
-      await atomicWrite(path.join(dir, file), `${JSON.stringify(report, null, 2)}\n`);
-      manifest.reports[sha256] = { path: report.source.path, file, status: report.status };
+    async write(report: Parsed, sha256: string): Promise<void> {
+      const { path: source, status } = summarize(report);
+      const file = `${path.basename(source).replace(/[^\p{L}\p{N}._-]+/gu, '_')}.${sha256.slice(0, 12)}.json`;
+      await atomicWrite(path.join(dir, file), `${textOf(report, 'json')}\n`);
+      manifest.reports[sha256] = { path: source, file, status };
     },
     save: () => atomicWrite(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`),
   };

@@ -1,7 +1,7 @@
 import { writeToString } from 'fast-csv';
 import type { Writable } from 'node:stream';
-import type { Report } from '../schema/index.js';
 import { TIDY_COLUMNS, type TidyRow } from '../schema/tidy.js';
+import { isSerialized, textOf, type Parsed, type TextFormat } from './serialize.js';
 import { reportToTidyRows } from './tidy.js';
 
 export const OUTPUT_FORMATS = ['json', 'ndjson', 'csv'] as const;
@@ -9,8 +9,14 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Writes reports as they finish; `end` closes the document (array bracket, CSV stream). */
 export interface ReportWriter {
-  write(report: Report): Promise<void>;
+  write(report: Parsed): Promise<void>;
   end(): Promise<void>;
+}
+
+/** The text form batch workers should hand the writer, or null when it needs the report object. */
+export function writerTextFormat(format: OutputFormat, options: { single: boolean }): TextFormat | null {
+  if (format === 'csv') return null;
+  return format === 'ndjson' ? 'ndjson' : options.single ? 'json' : 'json-element';
 }
 
 export function createWriter(format: OutputFormat, out: Writable, options: { single: boolean }): ReportWriter {
@@ -18,21 +24,21 @@ export function createWriter(format: OutputFormat, out: Writable, options: { sin
     case 'json':
       return options.single ? singleJsonWriter(out) : jsonArrayWriter(out);
     case 'ndjson':
-      return { write: (r) => put(out, `${JSON.stringify(r)}\n`), end: async () => {} };
+      return { write: (r) => put(out, `${textOf(r, 'ndjson')}\n`), end: async () => {} };
     case 'csv':
       return csvWriter(out);
   }
 }
 
 function singleJsonWriter(out: Writable): ReportWriter {
-  return { write: (r) => put(out, `${JSON.stringify(r, null, 2)}\n`), end: async () => {} };
+  return { write: (r) => put(out, `${textOf(r, 'json')}\n`), end: async () => {} };
 }
 
 /** Streams the array so a batch of thousands is never held in memory twice. */
 function jsonArrayWriter(out: Writable): ReportWriter {
   let count = 0;
   return {
-    write: (r) => put(out, `${count++ === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(r, null, 2))}`),
+    write: (r) => put(out, `${count++ === 0 ? '[\n' : ',\n'}${textOf(r, 'json-element')}`),
     end: () => put(out, count === 0 ? '[]\n' : '\n]\n'),
   };
 }
@@ -48,7 +54,10 @@ function csvWriter(out: Writable): ReportWriter {
     return bom + text;
   };
   return {
-    write: async (report) => put(out, await chunk(reportToTidyRows(report).map(escapeFormulas))),
+    write: async (report) => {
+      if (isSerialized(report)) throw new Error('the CSV writer needs report objects, not serialised reports');
+      await put(out, await chunk(reportToTidyRows(report).map(escapeFormulas)));
+    },
     end: async () => (first ? put(out, await chunk([])) : undefined),
   };
 }
@@ -64,10 +73,6 @@ export function escapeFormulas(row: TidyRow): TidyRow {
   const out = { ...row } as Record<string, unknown>;
   for (const [key, v] of Object.entries(out)) if (typeof v === 'string' && FORMULA.test(v)) out[key] = `'${v}`;
   return out as TidyRow;
-}
-
-function indent(s: string): string {
-  return s.replace(/^/gm, '  ');
 }
 
 /** Write, waiting only when the stream asks for it (backpressure), not for every chunk to land. */

@@ -4,9 +4,8 @@ import { progressLine } from '../../batch/progress.js';
 import { parseInOrder } from '../../batch/run.js';
 import { inShard } from '../../batch/shard.js';
 import { fileSha256, openOutputDir } from '../../export/directory.js';
-import { createWriter, type OutputFormat, type ReportWriter } from '../../export/index.js';
+import { createWriter, summarize, writerTextFormat, type OutputFormat, type Parsed, type ReportWriter } from '../../export/index.js';
 import { failedReport } from '../../pipeline.js';
-import type { Report } from '../../schema/index.js';
 import { expandInputs } from '../inputs.js';
 import { openOutput, OutputError, outputError, type CliIO } from '../io.js';
 
@@ -39,10 +38,11 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
   let files = shard ? inputs.files.filter((f) => inShard(inputs.relative.get(f) ?? f, shard)) : inputs.files;
   const missing = inputs.problems.filter((p) => p.record).map((p) => failedReport(p.path, 'read-not-found', p.message));
   const tally: Tally = { ok: 0, partial: 0, failed: 0, errors: 0, skipped: 0 };
-  const count = (report: Report) => {
-    tally[report.status]++;
-    if (report.diagnostics.some((d) => d.severity === 'error')) tally.errors++;
-    if (report.status === 'failed') say(report.diagnostics[0]?.message ?? `${report.source.path}: failed`);
+  const count = (report: Parsed) => {
+    const { status, hasErrors, failure, path } = summarize(report);
+    tally[status]++;
+    if (hasErrors) tally.errors++;
+    if (status === 'failed') say(failure ?? `${path}: failed`);
   };
 
   const directory = options.out !== undefined && (await isDirectoryTarget(options.out)) ? await openOutputDir(options.out, options.version) : null;
@@ -57,7 +57,7 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
   const writer = failingAsOutputError(
     options.out ?? 'standard output',
     directory
-      ? { write: (r) => directory.write(r, hashes.get(r.source.path) ?? r.source.sha256 ?? 'unknown'), end: () => directory.save() }
+      ? { write: (r) => directory.write(r, hashes.get(summarize(r).path) ?? 'unknown'), end: () => directory.save() }
       : createWriter(options.format, output!.stream, { single: inputs.single }),
   );
 
@@ -70,7 +70,13 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
     }
     await parseInOrder(
       files,
-      { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory },
+      {
+        jobs: options.jobs,
+        timeoutMs: options.timeout * 1000,
+        maxMemoryMb: options.maxMemory,
+        // Workers serialise the reports when the output needs only their text.
+        text: (directory ? 'json' : writerTextFormat(options.format, { single: inputs.single })) ?? undefined,
+      },
       async (report) => {
         progress?.clear();
         count(report);
