@@ -2,11 +2,13 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { progressLine } from '../src/batch/progress.js';
 import { parseInOrder } from '../src/batch/run.js';
 import { inShard, parseShard } from '../src/batch/shard.js';
 import type { Report } from '../src/index.js';
-import { cli, fixtureFiles } from './helpers.js';
+import { cli, cliWith, fixtureFiles } from './helpers.js';
 
 const faultWorker = fileURLToPath(new URL('./batch/fault-worker.mjs', import.meta.url));
 
@@ -88,5 +90,42 @@ describe('--shard i/n', () => {
     const lines = parts.flatMap((p) => (p.stdout.trim() === '' ? [] : p.stdout.trimEnd().split('\n')));
     expect(lines.sort()).toEqual([...all].sort());
     expect((await cli('parse', 'fixtures', '--shard', '4/3')).code).toBe(2);
+  });
+});
+
+describe('progress on stderr', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  it('draws files done / total, rate, ETA and failures, at most 10 times a second, and clears its line', () => {
+    vi.useFakeTimers();
+    const drawn: string[] = [];
+    const stderr = Object.assign(new Writable({ write: (chunk, _e, cb) => (drawn.push(String(chunk)), cb()) }), { isTTY: true });
+    const progress = progressLine(stderr);
+    const at = (ms: number, done: number, failed: number, total = 10) => {
+      vi.setSystemTime(ms);
+      progress.update({ done, total, failed, startedAt: 0 });
+    };
+    at(1000, 1, 0);
+    at(1050, 2, 0); // within 100 ms of the last draw: skipped
+    at(2000, 4, 1);
+    at(2010, 10, 1); // the last file is always drawn
+    at(3000, 3, 0, 100_000);
+    progress.clear();
+    expect(drawn).toEqual([
+      '\r\x1b[2K1/10 files · 1.0/s · ETA 0:09',
+      '\r\x1b[2K4/10 files · 2.0/s · ETA 0:03 · 1 failed',
+      '\r\x1b[2K10/10 files · 5.0/s · ETA 0:00 · 1 failed',
+      '\r\x1b[2K3/100000 files · 1.0/s · ETA 27h46m',
+      '\r\x1b[2K',
+    ]);
+  });
+  it('the CLI draws it only on a terminal and without --quiet, and clears it before the summary', async () => {
+    const summary = 'gov-report: 5 files: 4 ok, 1 partial, 0 failed; 1 with error diagnostics\n';
+    const tty = await cliWith({ ttyStderr: true }, 'parse', 'fixtures/seeds', '-f', 'ndjson');
+    expect(tty.stderr).toMatch(/\r\x1b\[2K5\/5 files · [\d.]+\/s · ETA 0:00/);
+    expect(tty.stderr.endsWith(`\r\x1b[2K${summary}`)).toBe(true);
+    expect((await cliWith({ ttyStderr: true }, 'parse', 'fixtures/seeds', '-f', 'ndjson', '--quiet')).stderr).toBe('');
+    expect((await cli('parse', 'fixtures/seeds', '-f', 'ndjson')).stderr).toBe(summary);
   });
 });

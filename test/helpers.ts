@@ -36,8 +36,13 @@ class Sink extends Writable {
 
 /** Run the CLI in-process and capture what it prints. */
 export async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWith({}, ...argv);
+}
+
+/** The same, with stderr posing as a terminal when asked (progress is drawn only there). */
+export async function cliWith(options: { ttyStderr?: boolean }, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Sink();
-  const stderr = new Sink();
+  const stderr = Object.assign(new Sink(), { isTTY: options.ttyStderr ?? false });
   const code = await run(argv, { stdout, stderr });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
