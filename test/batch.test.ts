@@ -21,7 +21,7 @@ describe('isolation: a file that hangs, crashes or exhausts memory fails alone',
     const files = names.map((n) => path.join(dir, n));
     const out: Report[] = [];
     await parseInOrder(files, { jobs: 2, timeoutMs: 5000, maxMemoryMb: 64, workerFile: faultWorker }, async (r) => {
-      out.push(r as Report); // no text format asked for: report objects
+      out.push(r);
     });
     expect(out.map((r) => r.source.path)).toEqual(files);
     expect(out.map((r) => [path.basename(r.source.path), r.status, r.status === 'failed' ? r.diagnostics[0]!.rule : ''])).toEqual([
@@ -38,7 +38,7 @@ describe('isolation: a file that hangs, crashes or exhausts memory fails alone',
     // The good files are exactly what a run without the bad ones gives.
     const alone: Report[] = [];
     await parseInOrder([files[0]!, files[2]!, files[6]!], { jobs: 2, timeoutMs: 30000, maxMemoryMb: 2048 }, async (r) => {
-      alone.push(r as Report);
+      alone.push(r);
     });
     expect([out[0], out[2], out[6]]).toEqual(alone);
   }, 60_000);

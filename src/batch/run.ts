@@ -1,4 +1,5 @@
 import { summarize, type Parsed } from '../export/serialize.js';
+import type { Report } from '../schema/index.js';
 import { createPool, type PoolOptions } from './pool.js';
 
 export interface BatchProgress {
@@ -16,12 +17,27 @@ const AHEAD_PER_WORKER = 4;
  * each as soon as it and every file before it are done: output is stable whatever the finishing
  * order, NDJSON still streams, and a slow file holds back at most a window of finished reports.
  */
-export async function parseInOrder(
+export function parseInOrder(
+  files: readonly string[],
+  options: PoolOptions & { text?: undefined },
+  onReport: (report: Report, index: number) => Promise<void>,
+  onProgress?: (p: BatchProgress) => void,
+): Promise<void>;
+/** With `text`, reports parsed by workers arrive serialised; failures found here stay objects. */
+export function parseInOrder(
   files: readonly string[],
   options: PoolOptions,
   onReport: (report: Parsed, index: number) => Promise<void>,
   onProgress?: (p: BatchProgress) => void,
+): Promise<void>;
+export async function parseInOrder(
+  files: readonly string[],
+  options: PoolOptions,
+  onReport: ((report: Parsed, index: number) => Promise<void>) | ((report: Report, index: number) => Promise<void>),
+  onProgress?: (p: BatchProgress) => void,
 ): Promise<void> {
+  // Without `text` every result is a report object (first overload), so either callback fits.
+  const deliver = onReport as (report: Parsed, index: number) => Promise<void>;
   if (files.length === 0) return;
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
   const pool = createPool({ ...options, jobs });
@@ -49,7 +65,7 @@ export async function parseInOrder(
         while (!stopped && ready.has(next)) {
           const report = ready.get(next)!;
           ready.delete(next);
-          await onReport(report, next++);
+          await deliver(report, next++);
         }
       };
       const start = (i: number) => {

@@ -34,8 +34,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
     if (options.format === 'ndjson') io.stdout.write(`${JSON.stringify(a)}\n`);
   };
   for (const p of inputs.problems.filter((p) => p.record)) emit(reportToAudit(failedReport(p.path, 'read-not-found', p.message), selected));
-  await parseInOrder(inputs.files, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory }, async (parsed) => {
-    const report = parsed as Report; // no text format asked for: workers send report objects
+  await parseInOrder(inputs.files, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory }, async (report) => {
     emit(reportToAudit(report, selected));
     kept.push(forCrossRules(report));
   });
