@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
+import { outputError } from './io.js';
 import { run } from './program.js';
 
 // TurboFan's default inlining made each batch worker spend ~2 s of CPU compiling the parsers
@@ -9,9 +10,12 @@ import { run } from './program.js';
 setFlagsFromString('--max-inlined-bytecode-size=100');
 
 // The one place that ends the process: everything else returns codes and writes diagnostics.
+// A reader that stopped early (`| head`) is not an error; a failing standard output (disk full
+// behind `>`) is exit code 74, like a failing --out.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  process.stderr.write(`gov-report: ${outputError('standard output', error).message}\n`);
+  process.exit(74);
 });
 run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
