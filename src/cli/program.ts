@@ -86,7 +86,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 Exit codes:
   0  no error-severity rule failed (warnings and infos are reported)
   1  an error-severity rule failed (a 勾稽 relation), or a file could not be read
-  2  bad usage (unknown option, unknown rule id)`)
+  2  bad usage (unknown option, unknown rule id)
+  74 standard output could not be written (a full disk)`)
     .action(async (paths: string[], options) => {
       code = await checkCommand(paths, options, io);
     });
