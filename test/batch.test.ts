@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { progressLine } from '../src/batch/progress.js';
 import { parseInOrder } from '../src/batch/run.js';
 import { inShard, parseShard } from '../src/batch/shard.js';
-import type { Report } from '../src/index.js';
+import { openOutputDir } from '../src/export/directory.js';
+import { parseFile, type Report } from '../src/index.js';
 import { cli, cliWith, fixtureFiles } from './helpers.js';
 
 const faultWorker = fileURLToPath(new URL('./batch/fault-worker.mjs', import.meta.url));
@@ -71,6 +72,17 @@ describe('--out DIR: one JSON per report, a manifest, re-runs skip unchanged fil
     expect(third.stderr).toContain('1 file: 1 ok');
     expect(third.stderr).toContain('2 unchanged, skipped');
   }, 60_000);
+  it('saves the manifest while the batch runs, so a run stopped halfway resumes instead of starting over', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-out-'));
+    const report = await parseFile('fixtures/synthetic/2019-tabs.txt');
+    const [a, b] = ['a'.repeat(64), 'b'.repeat(64)];
+    const quick = await openOutputDir(dir, '0.0.0-test', { saveEveryMs: 0 });
+    await quick.write(report, a); // no save() at the end: the run was stopped here
+    expect((await openOutputDir(dir, '0.0.0-test')).done(a)).toBe(true);
+    const slow = await openOutputDir(dir, '0.0.0-test', { saveEveryMs: 60_000 });
+    await slow.write(report, b); // within the interval: not saved yet
+    expect((await openOutputDir(dir, '0.0.0-test')).done(b)).toBe(false);
+  });
 });
 
 describe('--shard i/n', () => {

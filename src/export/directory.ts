@@ -20,7 +20,15 @@ export interface Manifest {
  * a grown folder parses only files whose content is new (or failed before); moved or renamed
  * files are recognised by their content. Every file is written atomically.
  */
-export async function openOutputDir(dir: string, version: string) {
+/**
+ * The manifest is also saved while the batch runs, at most this often: a run stopped halfway
+ * (Ctrl-C, a reboot) then loses at most these seconds of work, not the whole batch.
+ */
+const SAVE_EVERY_MS = 5000;
+
+export async function openOutputDir(dir: string, version: string, options: { saveEveryMs?: number } = {}) {
+  const saveEveryMs = options.saveEveryMs ?? SAVE_EVERY_MS;
+  let lastSave = Date.now();
   await mkdir(dir, { recursive: true });
   const manifestPath = path.join(dir, MANIFEST);
   let manifest: Manifest = { tool: 'gov-report', version, reports: {} };
@@ -41,9 +49,14 @@ export async function openOutputDir(dir: string, version: string) {
       const file = `${path.basename(source).replace(/[^\p{L}\p{N}._-]+/gu, '_')}.${sha256.slice(0, 12)}.json`;
       await atomicWrite(path.join(dir, file), `${textOf(report, 'json')}\n`);
       manifest.reports[sha256] = { path: source, file, status };
+      if (Date.now() - lastSave >= saveEveryMs) await save();
     },
-    save: () => atomicWrite(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`),
+    save,
   };
+  async function save(): Promise<void> {
+    lastSave = Date.now();
+    await atomicWrite(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
 }
 
 export async function fileSha256(file: string): Promise<string | null> {
