@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -40,14 +40,19 @@ export async function openOutput(io: CliIO, file: string | undefined): Promise<O
     stream.once('open', () => resolve());
     closed.catch(reject);
   });
+  // Stopped before commit (Ctrl-C): the temporary file goes too.
+  const removeOnExit = () => rmSync(target, { force: true });
+  if (!inPlace) process.once('exit', removeOnExit);
   return {
     stream,
     async commit() {
       stream.end();
       await closed;
+      process.off('exit', removeOnExit);
       if (!inPlace) await rename(target, file).catch((error: unknown) => Promise.reject(outputError(file, error)));
     },
     async abort() {
+      process.off('exit', removeOnExit);
       stream.destroy();
       if (!inPlace) await rm(target, { force: true });
     },

@@ -17,6 +17,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.stderr.write(`gov-report: ${outputError('standard output', error).message}\n`);
   process.exit(74);
 });
+// Ctrl-C or a kill: exit through process.exit so outputs tidy up in their 'exit' handlers (the
+// temporary --out file is removed, an --out folder's manifest is saved); 128 + signal number.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\ngov-report: stopped by ${signal}\n`);
+    process.exit(code);
+  });
+}
 run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
     process.exitCode = code;

@@ -43,7 +43,8 @@ Exit codes:
   1  some file could not be read (its record has status "failed"), a path named
      nothing usable, or --strict and some report has an error diagnostic
   2  bad usage (unknown command or option, bad --format)
-  74 the output could not be written (--out in a missing folder, a full disk)`;
+  74 the output could not be written (--out in a missing folder, a full disk)
+  130/143 stopped by Ctrl-C / SIGTERM (an --out folder resumes on the next run)`;
 
 /** The whole CLI as a function of its arguments: returns the exit code, never exits. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Status } from '../schema/index.js';
 import { summarize, textOf, type Parsed } from './serialize.js';
@@ -38,6 +38,12 @@ export async function openOutputDir(dir: string, version: string, options: { sav
   } catch {
     // No manifest yet, or an unreadable one: start afresh.
   }
+  // Stopped before the end (Ctrl-C): what was written is recorded, so the next run resumes.
+  const saveOnExit = () => {
+    writeFileSync(`${manifestPath}.${process.pid}.tmp`, manifestText());
+    renameSync(`${manifestPath}.${process.pid}.tmp`, manifestPath);
+  };
+  process.once('exit', saveOnExit);
   return {
     /** Whether this content was already parsed into a report that is still there. */
     done(sha256: string): boolean {
@@ -51,11 +57,18 @@ export async function openOutputDir(dir: string, version: string, options: { sav
       manifest.reports[sha256] = { path: source, file, status };
       if (Date.now() - lastSave >= saveEveryMs) await save();
     },
-    save,
+    /** The final save; the batch is over. */
+    async end(): Promise<void> {
+      process.off('exit', saveOnExit);
+      await save();
+    },
   };
+  function manifestText(): string {
+    return `${JSON.stringify(manifest, null, 2)}\n`;
+  }
   async function save(): Promise<void> {
     lastSave = Date.now();
-    await atomicWrite(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await atomicWrite(manifestPath, manifestText());
   }
 }
 

@@ -57,7 +57,7 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
   const writer = failingAsOutputError(
     options.out ?? 'standard output',
     directory
-      ? { write: (r) => directory.write(r, hashes.get(summarize(r).path) ?? 'unknown'), end: () => directory.save() }
+      ? { write: (r) => directory.write(r, hashes.get(summarize(r).path) ?? 'unknown'), end: () => directory.end() }
       : createWriter(options.format, output!.stream, { single: inputs.single }),
   );
 
