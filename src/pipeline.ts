@@ -1,7 +1,7 @@
 import { runChecks } from './checks/index.js';
 import { diagnostic } from './diagnostics.js';
 import type { Line, SourceDocument } from './extract/document.js';
-import { ReadError } from './extract/document.js';
+import { failedReport } from './failed.js';
 import { normalizeLines } from './normalize/index.js';
 import { SECTIONS, validateReport, type Diagnostic, type Report, type Section, type Status } from './schema/index.js';
 import { linesToReportInfo, linesToSections, type SectionSpan } from './segment/index.js';
@@ -119,21 +119,4 @@ function validate(report: Report): Report {
   };
 }
 
-export function failedReport(path: string, rule: string, message: string, source?: Partial<Report['source']>): Report {
-  return {
-    source: { path, format: null, sha256: null, pages: null, encoding: null, ...source },
-    status: 'failed',
-    report: { title: null, agency: null, year: null, template: 'unknown' },
-    sections: [],
-    tables: { activeDisclosure: null, applications: null, reviewLitigation: null },
-    raw: { activeDisclosure: null, applications: null, reviewLitigation: null },
-    checks: [],
-    diagnostics: [diagnostic('error', rule, `${path}: ${message}`)],
-  };
-}
-
-/** A read failure as a record, so a batch reports it in place of the file. */
-export function readErrorToReport(path: string, error: unknown): Report {
-  if (error instanceof ReadError) return failedReport(path, `read-${error.code.slice(2).toLowerCase().replace(/_/g, '-')}`, error.message);
-  return failedReport(path, 'internal-error', `unexpected error: ${(error as Error)?.stack ?? String(error)}`);
-}
+export { failedReport, readErrorToReport } from './failed.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_RULES, runCrossChecks, sameAgency } from '../src/checks/cross/index.js';
 import { repeatedShare } from '../src/checks/cross/index.js';
+import { RULE_IDS } from '../src/checks/ids.js';
 import { RULES } from '../src/checks/index.js';
 import { parseFile, type Report } from '../src/index.js';
 import { cli } from './helpers.js';
@@ -21,6 +22,12 @@ const SINGLE: Record<string, [string, string, string | null]> = {
   'fee-not-reported': ['checks/fee-reported.txt', 'checks/fee-not-reported.txt', 'checks/fee-unknown.txt'],
   'overview-figures': ['checks/overview-matches.txt', 'checks/overview-differs.txt', 'synthetic/2021-tabs.txt'],
 };
+
+describe('rule ids', () => {
+  it('the list the CLI validates --rules against is exactly the rules that run', () => {
+    expect([...RULES, ...CROSS_RULES].map((r) => r.id)).toEqual([...RULE_IDS]);
+  });
+});
 
 describe('every single-report rule passes, fails, and says when it cannot be assessed', () => {
   it('covers every registered rule', () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { failedReport } from '../pipeline.js';
+import { failedReport } from '../failed.js';
 import type { Parsed, TextFormat } from '../export/serialize.js';
 import type { Report } from '../schema/index.js';
 import { START_SLOTS, type Task } from './task.js';

@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { REPORT_EXTENSIONS } from '../extract/read.js';
+import { REPORT_EXTENSIONS } from '../extract/document.js';
 
 export interface Inputs {
   /** Files to parse, sorted by path, each once. */

@@ -2,12 +2,8 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { availableParallelism } from 'node:os';
 import { parseShard } from '../batch/shard.js';
 import { createRequire } from 'node:module';
-import { OUTPUT_FORMATS } from '../export/index.js';
-import { RULE_IDS } from '../export/audit.js';
-import { checkCommand } from './commands/check.js';
-import { debugCommand } from './commands/debug.js';
-import { parseCommand } from './commands/parse.js';
-import { schemaCommand } from './commands/schema.js';
+import { RULE_IDS } from '../checks/ids.js';
+import { OUTPUT_FORMATS } from '../export/formats.js';
 import { OutputError, type CliIO } from './io.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -25,7 +21,7 @@ function positiveInt(flag: string) {
 function ruleList(flag: string) {
   return (value: string) => {
     const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = ids.filter((id) => !RULE_IDS.includes(id));
+    const unknown = ids.filter((id) => !(RULE_IDS as readonly string[]).includes(id));
     if (unknown.length > 0) throw new InvalidArgumentError(`${flag}: unknown rule ${unknown.join(', ')}; rules are ${RULE_IDS.join(', ')}`);
     return ids;
   };
@@ -70,6 +66,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addOption(new Option('--shard <i/n>', 'parse only shard i of n (files split by path, the same on every machine)').argParser(shardArg))
     .addHelpText('after', EXIT_HELP)
     .action(async (paths: string[], options) => {
+      // Commands are loaded when run: `--help` and `--version` answer without loading the parsers.
+      const { parseCommand } = await import('./commands/parse.js');
       code = await parseCommand(paths, { ...options, version }, io);
     });
 
@@ -90,6 +88,7 @@ Exit codes:
   2  bad usage (unknown option, unknown rule id)
   74 standard output could not be written (a full disk)`)
     .action(async (paths: string[], options) => {
+      const { checkCommand } = await import('./commands/check.js');
       code = await checkCommand(paths, options, io);
     });
 
@@ -97,6 +96,7 @@ Exit codes:
     .command('schema')
     .description('print the JSON Schema of the report object')
     .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
       code = await schemaCommand(io);
     });
 
@@ -106,6 +106,7 @@ Exit codes:
     .addArgument(new Argument('<what>', 'tables: ruled grids of each PDF page; lines: the line stream the table parsers read').choices(['tables', 'lines']))
     .argument('<file>', 'a report file')
     .action(async (what: 'tables' | 'lines', file: string) => {
+      const { debugCommand } = await import('./commands/debug.js');
       code = await debugCommand(what, file, io);
     });
 

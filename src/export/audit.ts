@@ -39,7 +39,7 @@ export interface AuditSummary {
 }
 
 export const SEVERITY: ReadonlyMap<string, Severity> = new Map([...RULES, ...CROSS_RULES].map((r) => [r.id, r.severity]));
-export const RULE_IDS: readonly string[] = [...SEVERITY.keys()];
+export { RULE_IDS } from '../checks/ids.js';
 
 function verdictOf(checks: readonly CheckResult[]): Verdict {
   if (checks.some((c) => c.outcome === 'failed')) return 'failed';

@@ -1,11 +1,12 @@
 import { writeToString } from 'fast-csv';
 import type { Writable } from 'node:stream';
-import { TIDY_COLUMNS, type TidyRow } from '../schema/tidy.js';
+import type { TidyRow } from '../schema/tidy.js';
 import { isSerialized, textOf, type Parsed, type TextFormat } from './serialize.js';
 import { reportToTidyRows } from './tidy.js';
 
-export const OUTPUT_FORMATS = ['json', 'ndjson', 'csv'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './formats.js';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
 /** Writes reports as they finish; `end` closes the document (array bracket, CSV stream). */
 export interface ReportWriter {
@@ -47,6 +48,8 @@ function jsonArrayWriter(out: Writable): ReportWriter {
 function csvWriter(out: Writable): ReportWriter {
   let first = true;
   const chunk = async (rows: TidyRow[]) => {
+    // The columns come from the zod schema, loaded only when CSV is written.
+    const { TIDY_COLUMNS } = await import('../schema/tidy.js');
     const text = await writeToString(rows, { headers: TIDY_COLUMNS, writeHeaders: first, alwaysWriteHeaders: true, includeEndRowDelimiter: true });
     // The BOM makes Excel read UTF-8; fast-csv leaves it out of a header-only file, so it is added here.
     const bom = first ? '\uFEFF' : '';

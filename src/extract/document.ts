@@ -13,6 +13,9 @@ export interface Line {
   page?: number;
 }
 
+/** Extensions the folder walk picks up. */
+export const REPORT_EXTENSIONS = new Set(['.txt', '.pdf', '.html', '.htm', '.docx', '.doc']);
+
 export interface SourceDocument {
   path: string;
   format: Format;

@@ -12,8 +12,7 @@ import { textToLines } from './text.js';
 export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, html: 20 * 1024 * 1024, pdf: 200 * 1024 * 1024, docx: 100 * 1024 * 1024 };
 const MAX_ANY = Math.max(...Object.values(MAX_BYTES));
 
-/** Extensions the folder walk picks up. */
-export const REPORT_EXTENSIONS = new Set(['.txt', '.pdf', '.html', '.htm', '.docx', '.doc']);
+export { REPORT_EXTENSIONS } from './document.js';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -1,7 +1,7 @@
 import { parseInOrder } from '../../batch/run.js';
 import { runCrossChecks } from '../../checks/cross/index.js';
 import { auditStyle, auditToText, crossToAudit, reportToAudit, summarise, summaryToText, type CrossAudit, type ReportAudit } from '../../export/audit.js';
-import { failedReport } from '../../pipeline.js';
+import { failedReport } from '../../failed.js';
 import type { Report } from '../../schema/index.js';
 import { expandInputs } from '../inputs.js';
 import type { CliIO } from '../io.js';

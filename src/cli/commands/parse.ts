@@ -5,7 +5,7 @@ import { parseInOrder } from '../../batch/run.js';
 import { inShard } from '../../batch/shard.js';
 import { fileSha256, openOutputDir } from '../../export/directory.js';
 import { createWriter, summarize, writerTextFormat, type OutputFormat, type Parsed, type ReportWriter } from '../../export/index.js';
-import { failedReport } from '../../pipeline.js';
+import { failedReport } from '../../failed.js';
 import { expandInputs } from '../inputs.js';
 import { openOutput, OutputError, outputError, type CliIO } from '../io.js';
 

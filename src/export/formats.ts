@@ -1,0 +1,2 @@
+export const OUTPUT_FORMATS = ['json', 'ndjson', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
