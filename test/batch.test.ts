@@ -45,6 +45,29 @@ describe('isolation: a file that hangs, crashes or exhausts memory fails alone',
   }, 60_000);
 });
 
+describe('streaming', () => {
+  it('hands on each report as soon as it and those before it are done, while later files still run', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-batch-'));
+    const names = ['a-good.txt', 'b-good.txt', 'c-hang.txt'];
+    for (const n of names) copyFileSync('fixtures/synthetic/2021-tabs.txt', path.join(dir, n));
+    let finished = 0;
+    const finishedAtDelivery: number[] = [];
+    await parseInOrder(
+      names.map((n) => path.join(dir, n)),
+      { jobs: 2, timeoutMs: 3000, maxMemoryMb: 256, workerFile: faultWorker },
+      async () => {
+        finishedAtDelivery.push(finished);
+      },
+      (p) => {
+        finished = p.done;
+      },
+    );
+    // The two good reports went out while the hanging file was still running, not at the end.
+    expect(finishedAtDelivery.slice(0, 2).every((n) => n < 3)).toBe(true);
+    expect(finishedAtDelivery[2]).toBe(3);
+  }, 30_000);
+});
+
 describe('--out DIR: one JSON per report, a manifest, re-runs skip unchanged files', () => {
   it('parses only new or changed content the second time', async () => {
     const src = mkdtempSync(path.join(tmpdir(), 'gov-report-src-'));
