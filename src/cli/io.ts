@@ -29,6 +29,10 @@ export async function openOutput(io: CliIO, file: string | undefined): Promise<O
   const existing = await stat(file).catch(() => null);
   const inPlace = existing !== null && !existing.isFile();
   const target = inPlace ? file : path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  // Stopped before commit (Ctrl-C): the temporary file goes too. Registered before the file
+  // exists, so no signal can fall between its creation and its clean-up.
+  const removeOnExit = () => rmSync(target, { force: true });
+  if (!inPlace) process.once('exit', removeOnExit);
   const stream = createWriteStream(target);
   const closed = new Promise<void>((resolve, reject) => {
     stream.once('close', resolve);
@@ -39,17 +43,17 @@ export async function openOutput(io: CliIO, file: string | undefined): Promise<O
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     closed.catch(reject);
+  }).catch((error: unknown) => {
+    process.off('exit', removeOnExit);
+    throw error;
   });
-  // Stopped before commit (Ctrl-C): the temporary file goes too.
-  const removeOnExit = () => rmSync(target, { force: true });
-  if (!inPlace) process.once('exit', removeOnExit);
   return {
     stream,
     async commit() {
       stream.end();
       await closed;
-      process.off('exit', removeOnExit);
       if (!inPlace) await rename(target, file).catch((error: unknown) => Promise.reject(outputError(file, error)));
+      process.off('exit', removeOnExit);
     },
     async abort() {
       process.off('exit', removeOnExit);
