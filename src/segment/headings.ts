@@ -19,6 +19,12 @@ const NUMERALS = '一二三四五六';
 /** `三、`, `三.`, `三．`, `三，` or nothing before the words; extraction adds spaces anywhere. */
 const HEADING = /^([一二三四五六])\s*([、.．,，]?)\s*(.*)$/;
 const MAX_HEADING_LENGTH = 45;
+const STARTS_WITH_NUMERAL = new RegExp(`^[\\s\u3000]*[${NUMERALS}]`);
+
+/** Every heading starts with its numeral: a cheap test that lets most lines skip compacting and matching. */
+export function mayBeHeading(text: string): boolean {
+  return STARTS_WITH_NUMERAL.test(text);
+}
 
 export interface HeadingMatch {
   number: number;

@@ -1,7 +1,7 @@
 import type { Line } from '../extract/document.js';
 import { compact } from '../normalize/index.js';
 import type { SectionId } from '../schema/index.js';
-import { matchHeading } from './headings.js';
+import { matchHeading, mayBeHeading } from './headings.js';
 
 export { matchHeading } from './headings.js';
 export { isTitleText, linesToReportInfo } from './meta.js';
@@ -18,9 +18,6 @@ export interface SectionSpan {
   end: number;
 }
 
-/** Every heading starts with its numeral; most lines can be passed over without compacting them. */
-const MAY_BE_HEADING = /^[\s\u3000]*[一二三四五六]/;
-
 /**
  * Find the six section headings in order. A heading is taken only if its number is higher than
  * the last one found, so 表三 row labels and inline lists of titles cannot restart the count.
@@ -29,12 +26,13 @@ export function linesToSections(lines: readonly Line[]): SectionSpan[] {
   const found: SectionSpan[] = [];
   let last = 0;
   lines.forEach((line, index) => {
-    if (!MAY_BE_HEADING.test(line.text)) return;
+    if (!mayBeHeading(line.text)) return;
     if (line.cells && line.cells.filter((c) => c.trim() !== '').length > 1) return;
-    const match = matchHeading(compact(line.text));
+    const heading = compact(line.text);
+    const match = matchHeading(heading);
     if (!match || match.number <= last) return;
     last = match.number;
-    found.push({ ...match, heading: compact(line.text), headingIndex: index, start: index + 1, end: lines.length });
+    found.push({ ...match, heading, headingIndex: index, start: index + 1, end: lines.length });
   });
   for (let i = 0; i < found.length - 1; i++) found[i]!.end = found[i + 1]!.headingIndex;
   return found;
