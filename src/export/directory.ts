@@ -16,16 +16,16 @@ export interface Manifest {
 }
 
 /**
- * `--out DIR`: one JSON file per report and a manifest keyed by content hash. A second run over
- * a grown folder parses only files whose content is new (or failed before); moved or renamed
- * files are recognised by their content. Every file is written atomically.
- */
-/**
  * The manifest is also saved while the batch runs, at most this often: a run stopped halfway
  * (Ctrl-C, a reboot) then loses at most these seconds of work, not the whole batch.
  */
 const SAVE_EVERY_MS = 5000;
 
+/**
+ * `--out DIR`: one JSON file per report and a manifest keyed by content hash. A second run over
+ * a grown folder parses only files whose content is new (or failed before); moved or renamed
+ * files are recognised by their content. Every file is written atomically.
+ */
 export async function openOutputDir(dir: string, version: string, options: { saveEveryMs?: number } = {}) {
   const saveEveryMs = options.saveEveryMs ?? SAVE_EVERY_MS;
   let lastSave = Date.now();
@@ -39,10 +39,7 @@ export async function openOutputDir(dir: string, version: string, options: { sav
     // No manifest yet, or an unreadable one: start afresh.
   }
   // Stopped before the end (Ctrl-C): what was written is recorded, so the next run resumes.
-  const saveOnExit = () => {
-    writeFileSync(`${manifestPath}.${process.pid}.tmp`, manifestText());
-    renameSync(`${manifestPath}.${process.pid}.tmp`, manifestPath);
-  };
+  const saveOnExit = () => atomicWriteSync(manifestPath, manifestText());
   process.once('exit', saveOnExit);
   return {
     /** Whether this content was already parsed into a report that is still there. */
@@ -80,8 +77,15 @@ export async function fileSha256(file: string): Promise<string | null> {
   }
 }
 
+const tmpOf = (file: string) => `${file}.${process.pid}.tmp`;
+
 async function atomicWrite(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
+  await writeFile(tmpOf(file), text);
+  await rename(tmpOf(file), file);
+}
+
+/** For 'exit' handlers, which cannot wait. */
+function atomicWriteSync(file: string, text: string): void {
+  writeFileSync(tmpOf(file), text);
+  renameSync(tmpOf(file), file);
 }

@@ -2,9 +2,8 @@ import { writeToString } from 'fast-csv';
 import type { Writable } from 'node:stream';
 import type { TidyRow } from '../schema/tidy.js';
 import { isSerialized, textOf, type Parsed, type TextFormat } from './serialize.js';
-import { reportToTidyRows } from './tidy.js';
-
 import type { OutputFormat } from './formats.js';
+import { reportToTidyRows } from './tidy.js';
 
 export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
