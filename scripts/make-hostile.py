@@ -4,6 +4,7 @@
 Small files only: the large and file-system cases (a 50 MB text, deep HTML, odd names, a FIFO)
 are made by test/hostile.test.ts at test time."""
 import os, random, subprocess, zipfile, zlib, io
+from pdf_objects import pdf
 
 out = 'test/hostile'
 os.makedirs(out, exist_ok=True)
@@ -27,19 +28,6 @@ subprocess.run(['qpdf', '--encrypt', '', 'owner', '256', '--print=none', '--modi
 write('zero-bytes.pdf', b'')
 random.seed(7)
 write('random-bytes.pdf', bytes(random.randrange(256) for _ in range(4096)))
-
-def pdf(objects):
-    """Serialise numbered objects with a correct xref table."""
-    body = b'%PDF-1.4\n'
-    offsets = []
-    for n, obj in enumerate(objects, 1):
-        offsets.append(len(body))
-        body += b'%d 0 obj\n' % n + obj + b'\nendobj\n'
-    xref = len(body)
-    body += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
-    body += b''.join(b'%010d 00000 n \n' % o for o in offsets)
-    body += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, xref)
-    return body
 
 # A page bomb: 20,000 pages sharing one content stream.
 pages = 20000

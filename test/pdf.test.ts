@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PDF_FIXTURES } from '../scripts/synthetic/pdf-fixtures.js';
 import { expectedTables } from '../scripts/synthetic/spec.js';
 import { segmentsToGrids } from '../src/extract/pdf/grid.js';
-import { layoutsToLines } from '../src/extract/pdf/index.js';
+import { readFileSync } from 'node:fs';
+import { bytesToLayouts, layoutsToLines } from '../src/extract/pdf/index.js';
 import { stitchRows } from '../src/extract/pdf/stitch.js';
 import type { Line } from '../src/extract/document.js';
 import { documentToReport, pagesNeedingRulings, parseFile, readSource } from '../src/index.js';
@@ -93,6 +94,15 @@ describe('generated PDFs parse back to their specification', () => {
     expect(r.diagnostics).toEqual([
       expect.objectContaining({ rule: 'read-scanned', message: 'test/bad/scanned-only.pdf: no text layer: page 1 is a scanned image; run OCR first' }),
     ]);
+  });
+});
+
+describe('telling a scan from a page with a seal on it', () => {
+  // Both pages hold 8 characters and an image over 80 % of the page; on page 1 the image is a
+  // Stamp annotation (an electronic seal), on page 2 it is the page's own content.
+  it('counts images in the page content only', async () => {
+    const read = await bytesToLayouts(new Uint8Array(readFileSync('test/sources/stamp-and-scan.pdf')));
+    expect(read.scanned).toEqual([2]);
   });
 });
 

@@ -51,8 +51,10 @@ export async function addRulings(page: PDFPageProxy, content: PageContent): Prom
  * (an image fills the unit square of its CTM) to the page's image coverage.
  */
 async function operatorsToSegments(page: PDFPageProxy, start: Matrix, pageArea: number) {
-  const { OPS } = await loadPdfJs();
-  const ops = await page.getOperatorList();
+  const { OPS, AnnotationMode } = await loadPdfJs();
+  // Annotations are links, form fields and stamps (often a seal's image): never rulings, and a
+  // stamp on a page is not a scan of it.
+  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
   const segments: Segment[] = [];
   const stack: Matrix[] = [];
   let ctm = start;
