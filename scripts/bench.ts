@@ -11,6 +11,8 @@
  * 4. Text reports: throughput of --jobs N over TEXT copies of the text fixtures, and over 5 × TEXT
  *    (the difference gives the rate once start-up is paid).
  * 5. Peak RSS of the CLI over 100 and over LARGE files: it must not grow with the batch.
+ *
+ * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, TEXT and LARGE size them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +27,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const CORPUS = Number(process.env.CORPUS ?? 300);
 const TEXT = Number(process.env.TEXT ?? 2000);
 const LARGE = Number(process.env.LARGE ?? 2000);
+const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5').split(',').map(Number));
 const JOBS = availableParallelism();
 const CLI = path.resolve('dist/cli/main.js');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -34,49 +37,51 @@ const texts = all.filter((f) => f.endsWith('.txt'));
 const work = mkdtempSync(path.join(tmpdir(), 'gov-report-bench-'));
 
 // ── 1. PDF in one process ────────────────────────────────────────────────────
-const bytes = new Map(pdfs.map((f) => [f, new Uint8Array(readFileSync(f))] as const));
-async function textPass(file: string): Promise<void> {
-  await withPdf(bytes.get(file)!, async (doc) => {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      await page.getTextContent();
-      page.cleanup();
-    }
-  });
-}
-const gc = (globalThis as { gc?: () => void }).gc;
-let pages = 0;
-for (const f of pdfs) {
-  await textPass(f);
-  pages += (await parseFile(f)).source.pages ?? 0;
-}
-let tText = 0;
-let tParse = 0;
-const perFile = new Map<string, [number, number]>();
-const heap: string[] = [];
-for (let round = 0; round < ROUNDS; round++) {
+if (PARTS.has(1)) {
+  const bytes = new Map(pdfs.map((f) => [f, new Uint8Array(readFileSync(f))] as const));
+  async function textPass(file: string): Promise<void> {
+    await withPdf(bytes.get(file)!, async (doc) => {
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        await page.getTextContent();
+        page.cleanup();
+      }
+    });
+  }
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let pages = 0;
   for (const f of pdfs) {
-    const a = performance.now();
     await textPass(f);
-    const b = performance.now();
-    await parseFile(f);
-    const c = performance.now();
-    tText += b - a;
-    tParse += c - b;
-    const pf = perFile.get(f) ?? [0, 0];
-    perFile.set(f, [pf[0] + b - a, pf[1] + c - b]);
+    pages += (await parseFile(f)).source.pages ?? 0;
   }
-  if (gc && (round % Math.max(1, Math.floor(ROUNDS / 4)) === 0 || round === ROUNDS - 1)) {
-    gc();
-    heap.push(`${(round + 1) * pdfs.length}: ${mb(process.memoryUsage().heapUsed)}`);
+  let tText = 0;
+  let tParse = 0;
+  const perFile = new Map<string, [number, number]>();
+  const heap: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const f of pdfs) {
+      const a = performance.now();
+      await textPass(f);
+      const b = performance.now();
+      await parseFile(f);
+      const c = performance.now();
+      tText += b - a;
+      tParse += c - b;
+      const pf = perFile.get(f) ?? [0, 0];
+      perFile.set(f, [pf[0] + b - a, pf[1] + c - b]);
+    }
+    if (gc && (round % Math.max(1, Math.floor(ROUNDS / 4)) === 0 || round === ROUNDS - 1)) {
+      gc();
+      heap.push(`${(round + 1) * pdfs.length}: ${mb(process.memoryUsage().heapUsed)}`);
+    }
   }
+  const p = ROUNDS * pages;
+  console.log(`1. PDF in one process: ${pdfs.length} PDFs, ${pages} pages × ${ROUNDS} rounds (${process.version})`);
+  console.log(`   pdf.js text pass   ${(tText / p).toFixed(1).padStart(6)} ms/page`);
+  console.log(`   gov-report parse   ${(tParse / p).toFixed(1).padStart(6)} ms/page   ratio ${(tParse / tText).toFixed(3)}×  (target ≤ 1.15×)`);
+  for (const [f, [a, b]] of perFile) console.log(`     ${(b / a).toFixed(2)}×  ${path.basename(f)}`);
+  if (gc) console.log(`   heap after GC (parses: MB)  ${heap.join(', ')}`);
 }
-const p = ROUNDS * pages;
-console.log(`1. PDF in one process: ${pdfs.length} PDFs, ${pages} pages × ${ROUNDS} rounds (${process.version})`);
-console.log(`   pdf.js text pass   ${(tText / p).toFixed(1).padStart(6)} ms/page`);
-console.log(`   gov-report parse   ${(tParse / p).toFixed(1).padStart(6)} ms/page   ratio ${(tParse / tText).toFixed(3)}×  (target ≤ 1.15×)`);
-for (const [f, [a, b]] of perFile) console.log(`     ${(b / a).toFixed(2)}×  ${path.basename(f)}`);
-if (gc) console.log(`   heap after GC (parses: MB)  ${heap.join(', ')}`);
 
 // ── helpers for the CLI runs ──────────────────────────────────────────────────
 function corpus(name: string, sources: readonly string[], count: number): string {
@@ -97,38 +102,47 @@ function timed(cmd: string, args: string[]): { wall: number; rss: number } {
 const parse = (dir: string, jobs: number) => timed('node', [CLI, 'parse', dir, '-f', 'ndjson', '-q', '-o', '/dev/null', '-j', String(jobs)]);
 
 // ── 2. batch through the CLI ──────────────────────────────────────────────────
-const mixed = corpus('mixed', all, CORPUS);
-const one = parse(mixed, 1);
-const many = parse(mixed, JOBS);
-console.log(`2. Batch (CLI), ${CORPUS} files of every format`);
-console.log(`   --jobs 1   ${one.wall.toFixed(1).padStart(6)} s   peak RSS ${one.rss.toFixed(0)} MB`);
-console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(1).padStart(6)} s   peak RSS ${many.rss.toFixed(0)} MB   speed-up ${(one.wall / many.wall).toFixed(2)}×`);
+if (PARTS.has(2)) {
+  const mixed = corpus('mixed', all, CORPUS);
+  const one = parse(mixed, 1);
+  const many = parse(mixed, JOBS);
+  console.log(`2. Batch (CLI), ${CORPUS} files of every format`);
+  console.log(`   --jobs 1   ${one.wall.toFixed(1).padStart(6)} s   peak RSS ${one.rss.toFixed(0)} MB`);
+  console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(1).padStart(6)} s   peak RSS ${many.rss.toFixed(0)} MB   speed-up ${(one.wall / many.wall).toFixed(2)}×`);
+}
 
 // ── 3. against pdftotext ──────────────────────────────────────────────────────
-const pdfDir = corpus('pdf', pdfs, Math.max(pdfs.length, Math.round(CORPUS / 2)));
-const ours = parse(pdfDir, JOBS);
-const havePoppler = spawnSync('pdftotext', ['-v']).status === 0;
-if (havePoppler) {
-  const list = (await expandInputs([pdfDir])).files.join('\n');
-  const t0 = performance.now();
-  execFileSync('sh', ['-c', `xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`], { input: list });
-  const poppler = (performance.now() - t0) / 1000;
-  console.log(`3. ${Math.round(CORPUS / 2)} PDFs, --jobs ${JOBS}: gov-report ${ours.wall.toFixed(1)} s, pdftotext -layout (xargs -P ${JOBS}) ${poppler.toFixed(1)} s: ratio ${(ours.wall / poppler).toFixed(2)}×  (target ≤ 2.5×)`);
-} else {
-  console.log(`3. ${Math.round(CORPUS / 2)} PDFs, --jobs ${JOBS}: gov-report ${ours.wall.toFixed(1)} s; pdftotext not installed, comparison skipped`);
+if (PARTS.has(3)) {
+  const pdfDir = corpus('pdf', pdfs, Math.max(pdfs.length, Math.round(CORPUS / 2)));
+  const ours = parse(pdfDir, JOBS);
+  const havePoppler = spawnSync('pdftotext', ['-v']).status === 0;
+  if (havePoppler) {
+    const list = (await expandInputs([pdfDir])).files.join('\n');
+    const t0 = performance.now();
+    execFileSync('sh', ['-c', `xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`], { input: list });
+    const poppler = (performance.now() - t0) / 1000;
+    console.log(`3. ${Math.round(CORPUS / 2)} PDFs, --jobs ${JOBS}: gov-report ${ours.wall.toFixed(1)} s, pdftotext -layout (xargs -P ${JOBS}) ${poppler.toFixed(1)} s: ratio ${(ours.wall / poppler).toFixed(2)}×  (target ≤ 2.5×)`);
+  } else {
+    console.log(`3. ${Math.round(CORPUS / 2)} PDFs, --jobs ${JOBS}: gov-report ${ours.wall.toFixed(1)} s; pdftotext not installed, comparison skipped`);
+  }
 }
 
 // ── 4. text throughput ────────────────────────────────────────────────────────
-const textDir = corpus('text', texts, TEXT);
-const t = parse(textDir, JOBS);
-console.log(`4. Text reports: ${TEXT} files, --jobs ${JOBS}: ${t.wall.toFixed(1)} s = ${(TEXT / t.wall).toFixed(0)} reports/s  (target ≥ 1000/s)`);
-// Start-up (Node, modules, workers compiling the parsers) is paid once a run; the marginal
-// rate between two corpus sizes is what a large batch sees.
-const more = parse(corpus('text-more', texts, TEXT * 5), JOBS);
-console.log(`   ${TEXT * 5} files: ${more.wall.toFixed(1)} s = ${((TEXT * 5) / more.wall).toFixed(0)} reports/s; marginal rate ${((TEXT * 4) / (more.wall - t.wall)).toFixed(0)} reports/s`);
+if (PARTS.has(4)) {
+  const textDir = corpus('text', texts, TEXT);
+  const t = parse(textDir, JOBS);
+  console.log(`4. Text reports: ${TEXT} files, --jobs ${JOBS}: ${t.wall.toFixed(1)} s = ${(TEXT / t.wall).toFixed(0)} reports/s  (target ≥ 1000/s)`);
+  // Start-up (Node, modules, workers compiling the parsers) is paid once a run; the marginal
+  // rate between two corpus sizes is what a large batch sees.
+  const more = parse(corpus('text-more', texts, TEXT * 5), JOBS);
+  console.log(`   ${TEXT * 5} files: ${more.wall.toFixed(1)} s = ${((TEXT * 5) / more.wall).toFixed(0)} reports/s; marginal rate ${((TEXT * 4) / (more.wall - t.wall)).toFixed(0)} reports/s`);
+}
 
 // ── 5. memory over batch size ─────────────────────────────────────────────────
-const small = parse(corpus('small', all, 100), JOBS);
-const large = parse(corpus('large', all, LARGE), JOBS);
-console.log(`5. Peak RSS, --jobs ${JOBS}: 100 files ${small.rss.toFixed(0)} MB, ${LARGE} files ${large.rss.toFixed(0)} MB`);
+if (PARTS.has(5)) {
+  const small = parse(corpus('small', all, 100), JOBS);
+  const large = parse(corpus('large', all, LARGE), JOBS);
+  console.log(`5. Peak RSS, --jobs ${JOBS}: 100 files ${small.rss.toFixed(0)} MB, ${LARGE} files ${large.rss.toFixed(0)} MB`);
+}
+
 rmSync(work, { recursive: true, force: true });
