@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../extract/hash.js';
 import type { Status } from '../schema/index.js';
 import { summarize, textOf, type Parsed } from './serialize.js';
 
@@ -71,7 +71,7 @@ export async function openOutputDir(dir: string, version: string, options: { sav
 
 export async function fileSha256(file: string): Promise<string | null> {
   try {
-    return createHash('sha256').update(await readFile(file)).digest('hex');
+    return sha256(await readFile(file));
   } catch {
     return null;
   }

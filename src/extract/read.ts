@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Format } from '../schema/index.js';
 import { bytesToText } from './decode.js';
+import { sha256 } from './hash.js';
 import { ReadError, type SourceDocument } from './document.js';
 import { pdfToDocument, type RulingPolicy } from './pdf/index.js';
 import { textToLines } from './text.js';
@@ -13,10 +13,6 @@ export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, html: 
 const MAX_ANY = Math.max(...Object.values(MAX_BYTES));
 
 export { REPORT_EXTENSIONS } from './document.js';
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 export interface ReadOptions {
   /** PDFs: which pages to read ruling lines for (default: all). */
