@@ -81,7 +81,7 @@ function textToDocument(file: string, bytes: Uint8Array): SourceDocument {
 /** Decide the format by content, not only by name: government sites serve HTML as `.doc`. */
 export function sniffFormat(file: string, bytes: Uint8Array): Format {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
-  if (head.startsWith('%PDF-') || head.slice(0, 1024).includes('%PDF-')) return 'pdf';
+  if (head.includes('%PDF-')) return 'pdf';
   if (head.startsWith('PK\u0003\u0004')) return 'docx';
   if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*(<!--[^]*?-->\s*)?<html|<head|<meta|<body)/i.test(head)) return 'html';
   const ext = path.extname(file).toLowerCase();
