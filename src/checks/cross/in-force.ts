@@ -1,6 +1,10 @@
 import { diagnostic } from '../../diagnostics.js';
+import { ACTIVE_DISCLOSURE } from '../../schema/template.js';
 import { cellAt } from '../rule.js';
 import { pairOutcome, years, type CrossRule } from './pair.js';
+
+/** 第二十条第（一）项 of the 2021 layout: 规章 and 行政规范性文件. */
+const DOCUMENT_ROWS = ACTIVE_DISCLOSURE['2021'].find((b) => b.item === '一')!.rows;
 
 /** 2021 layout: 现行有效件数 this year = last year's + 本年制发 − 本年废止 (revisions break it; info only). */
 export const inForce: CrossRule = {
@@ -16,7 +20,7 @@ export const inForce: CrossRule = {
     }
     const failures = [];
     const unassessable = [];
-    for (const [row, label] of [['regulations', '规章'], ['normativeDocuments', '行政规范性文件']] as const) {
+    for (const { key: row, label } of DOCUMENT_ROWS) {
       const before = cellAt(a, row, 'inForce');
       const [issued, repealed, now] = ['issued', 'repealed', 'inForce'].map((c) => cellAt(b, row, c));
       if ([before, issued, repealed, now].some((v) => typeof v !== 'number')) {
