@@ -1,48 +1,45 @@
 import { diagnostic } from '../diagnostics.js';
-import type { TableKey, Where } from '../schema/index.js';
-import type { Tables } from '../tables/index.js';
+import { relationId, relationsOf, type Relation, type RelationRule } from '../schema/relations.js';
+import { tableVersion, type TableKey } from '../schema/index.js';
 import { TABLE_NAMES } from '../tables/table-builder.js';
-import { outcome, sumOrNull, type Rule } from './rule.js';
+import { cellAt, outcome, sumOrNull, type Rule } from './rule.js';
 
-type Value = number | null | undefined;
-
-/** One relation a table must satisfy: sum(expected) = sum(actual). */
-export interface Equation {
-  /** How the part is named when it cannot be assessed: `column 自然人`, `row 2.重复申请`. */
-  part: string;
-  where: Where;
-  expected: readonly Value[];
-  actual: readonly Value[];
-  message(expected: number, actual: number): string;
-}
+/** Said of a relation that was used to read the table: checking it again would prove nothing. */
+export const ASSUMED = 'used to split run-together digits';
 
 /**
- * A 勾稽 rule as data: the equations one table must satisfy. An equation with a missing term
- * is not assessable; the rule fails on any broken equation.
+ * A 勾稽 rule: the template's relations of one rule id (schema/relations.ts), checked on the
+ * cells read. A relation with a missing term, or one the reading assumed, is not assessable;
+ * the rule fails on any broken relation.
  */
 export function equationRule(spec: {
-  id: string;
+  id: RelationRule;
   description: string;
   table: TableKey;
-  equations(table: NonNullable<Tables[TableKey]>): Equation[];
+  message(relation: Relation, expected: number, actual: number): string;
 }): Rule {
   return {
     id: spec.id,
     description: spec.description,
     severity: 'error',
-    run({ tables, lineOf }) {
+    run({ tables, lineOf, assumed }) {
       const t = tables[spec.table];
       if (!t) return outcome(spec.id, [], [`${TABLE_NAMES[spec.table]} not found`]);
       const failures = [];
       const unassessable = [];
-      for (const eq of spec.equations(t)) {
-        const expected = sumOrNull(eq.expected);
-        const actual = sumOrNull(eq.actual);
-        if (expected === null || actual === null) unassessable.push(eq.part);
+      for (const r of relationsOf(spec.table, tableVersion(spec.table, t))) {
+        if (r.rule !== spec.id) continue;
+        if (assumed?.has(relationId(r))) {
+          unassessable.push(`${r.part} (${ASSUMED})`);
+          continue;
+        }
+        const expected = sumOrNull(r.left.map((c) => cellAt(t, c.row, c.column)));
+        const actual = sumOrNull(r.right.map((c) => cellAt(t, c.row, c.column)));
+        if (expected === null || actual === null) unassessable.push(r.part);
         else if (expected !== actual) {
-          const line = lineOf?.(spec.table, eq.where.row!, eq.where.column!);
-          const where = line === undefined ? eq.where : { ...eq.where, line };
-          failures.push(diagnostic('error', spec.id, eq.message(expected, actual), { where, expected, actual }));
+          const line = lineOf?.(spec.table, r.at.row, r.at.column);
+          const where = { table: spec.table, row: r.at.row, column: r.at.column, ...(line === undefined ? {} : { line }) };
+          failures.push(diagnostic('error', spec.id, spec.message(r, expected, actual), { where, expected, actual }));
         }
       }
       return outcome(spec.id, failures, unassessable);

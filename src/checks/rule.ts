@@ -14,6 +14,8 @@ export interface CheckContext {
   texts?: ReadonlyMap<number, string>;
   /** What reading the tables found (placeholders, blanks …), for rules that summarise it. */
   reading?: readonly Diagnostic[];
+  /** Relations (by relationId) the reading assumed to split run-together digits: not assessable. */
+  assumed?: ReadonlySet<string>;
 }
 
 export interface RuleOutcome {

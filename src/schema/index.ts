@@ -2,3 +2,4 @@ export * from './report.js';
 export * from './template.js';
 export * from './tidy.js';
 export { tableVersion, validateReport } from './validate.js';
+export * from './relations.js';
