@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToDocument } from '../src/extract/read.js';
 import { ReadError } from '../src/extract/document.js';
-import { readCell } from '../src/normalize/values.js';
+import { readCell } from '../src/text/values.js';
 import { documentToReport } from '../src/pipeline.js';
 import { validateReport } from '../src/schema/index.js';
 

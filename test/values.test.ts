@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToText } from '../src/extract/decode.js';
 import { normalizeChars } from '../src/normalize/index.js';
-import { readCell } from '../src/normalize/values.js';
+import { readCell } from '../src/text/values.js';
 import { matchHeading } from '../src/segment/index.js';
 
 describe('readCell', () => {

@@ -1,8 +1,7 @@
 import type { Line } from '../extract/document.js';
-import { normalizeChars } from './chars.js';
+import { normalizeChars } from '../text/index.js';
 
-export { CJK_CHAR, compact, joinWrapped, normalizeChars, tidyCjkSpacing } from './chars.js';
-export { isValueText, readCell, type CellReading } from './values.js';
+export { CJK_CHAR, compact, joinWrapped, normalizeChars, tidyCjkSpacing, isValueText, readCell, type CellReading } from '../text/index.js';
 
 /** Page numbers as printed in page footers: `-3-`, `— 3 —`, `第 3 页`, `3/5`. */
 const PAGE_NUMBER = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;

@@ -1,10 +1,10 @@
 import type { Line } from '../extract/document.js';
 import { compact } from '../normalize/index.js';
 import type { SectionId } from '../schema/index.js';
-import { matchHeading, mayBeHeading } from './headings.js';
+import { matchHeading, mayBeHeading } from '../schema/headings.js';
 
-export { matchHeading } from './headings.js';
-export { isTitleText, linesToReportInfo } from './meta.js';
+export { isTitleText, matchHeading } from '../schema/headings.js';
+export { linesToReportInfo } from './meta.js';
 
 /** Where one of the six sections lies: its heading line and the lines after it, up to the next section. */
 export interface SectionSpan {

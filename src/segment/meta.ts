@@ -1,14 +1,8 @@
 import type { Line } from '../extract/document.js';
 import { compact } from '../normalize/index.js';
+import { isTitleText } from '../schema/headings.js';
 import type { ReportInfo } from '../schema/index.js';
 
-const TITLE = /年度报告/;
-const MAX_TITLE_LENGTH = 60;
-
-/** A line that can be the report's title: short, and naming the annual report. */
-export function isTitleText(compactText: string): boolean {
-  return TITLE.test(compactText) && compactText.length <= MAX_TITLE_LENGTH;
-}
 const TITLE_PARTS = /^(.*?)((?:19|20)\d{2})年度?(.*?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告/;
 /** Red-header lines (诸暨市应急管理局文件) and document numbers are not part of the title. */
 const NOT_TITLE = /文件$|〔\d{4}〕|^\d+$/;

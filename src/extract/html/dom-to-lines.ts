@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { joinWrapped } from '../../normalize/index.js';
+import { joinWrapped } from '../../text/index.js';
 import type { Line } from '../document.js';
 
 const BLOCK = new Set([

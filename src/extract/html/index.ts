@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
-import { compact } from '../../normalize/index.js';
-import { isTitleText } from '../../segment/index.js';
+import { compact } from '../../text/index.js';
+import { isTitleText } from '../../schema/headings.js';
 import { ReadError, type Line, type SourceDocument } from '../document.js';
 import type { Element } from 'domhandler';
 import { htmlBytesToText } from './decode.js';

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { compact } from '../../normalize/index.js';
+import { compact } from '../../text/index.js';
 
 /** Headings of the six sections, loosely: enough to tell the report from the page around it. */
 const MARKERS = [/一、?总体情况/, /二、?主动公开/, /三、?收到和处理/, /四、.{0,24}(行政复议|行政诉讼)/, /五、.{0,24}(问题|改进)/, /六、?其他需要报告/];

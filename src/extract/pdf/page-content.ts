@@ -1,5 +1,5 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { tidyCjkSpacing } from '../../normalize/index.js';
+import { tidyCjkSpacing } from '../../text/index.js';
 import { loadPdfJs } from './load.js';
 import { apply, multiply, type Matrix } from './matrix.js';
 import type { PageContent, Segment, TextItem } from './types.js';

@@ -1,5 +1,5 @@
 import type { Line } from '../document.js';
-import { isValueText } from '../../normalize/index.js';
+import { isValueText } from '../../text/index.js';
 
 const hasNumber = (l: Line) => (l.cells ?? []).some((c) => c.trim() !== '' && isValueText(c));
 const sameRow = (a: Line, b: Line) => a.text.replace(/\s+/g, '') === b.text.replace(/\s+/g, '');

@@ -1,4 +1,4 @@
-import { CJK_CHAR as CJK, joinWrapped } from '../../normalize/index.js';
+import { CJK_CHAR as CJK, joinWrapped } from '../../text/index.js';
 import { cluster } from './grid.js';
 import type { TextItem } from './types.js';
 

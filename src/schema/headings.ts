@@ -1,4 +1,4 @@
-import { SECTIONS, type SectionId } from '../schema/index.js';
+import { SECTIONS, type SectionId } from './template.js';
 
 /**
  * How each of the six section headings is recognised: its number, then a keyword of the
@@ -42,4 +42,12 @@ export function matchHeading(compactText: string): HeadingMatch | null {
   // Without a separator the keyword must follow at once, so prose such as 二是…主动公开 is not taken.
   const ok = m[2] ? keyword.test(rest) : keyword.exec(rest)?.index === 0;
   return ok ? { number, id: section.id } : null;
+}
+
+const TITLE = /年度报告/;
+const MAX_TITLE_LENGTH = 60;
+
+/** A line that can be the report's title: short, and naming the annual report. */
+export function isTitleText(compactText: string): boolean {
+  return TITLE.test(compactText) && compactText.length <= MAX_TITLE_LENGTH;
 }
