@@ -60,6 +60,7 @@ export function documentToReport(doc: SourceDocument): Report {
     lineOf: parsed.lineOf,
     texts: new Map(sections.map((s) => [s.number, s.text])),
     reading: parsed.diagnostics,
+    assumed: parsed.assumed,
   });
   const all = locate([...(doc.notes ?? []), ...parsed.diagnostics, ...diagnostics], doc);
   const result: Report = {
@@ -76,7 +77,7 @@ export function documentToReport(doc: SourceDocument): Report {
 }
 
 /** Reading problems make a report partial; consistency findings describe the report, not the reading. */
-const READING_RULES = new Set(['value-missing', 'value-unreadable', 'missing-table', 'missing-section', 'scanned-page']);
+const READING_RULES = new Set(['value-missing', 'value-unreadable', 'value-ambiguous', 'missing-table', 'missing-section', 'scanned-page']);
 
 /** For paged documents, a diagnostic names the page; our line numbers mean nothing to a reader of a PDF. */
 function locate(diagnostics: Diagnostic[], doc: SourceDocument): Diagnostic[] {

@@ -53,7 +53,7 @@ export const ACTIVE_DISCLOSURE: Record<TemplateVersion, readonly DisclosureBlock
   '2019': [
     {
       item: '一',
-      rows: [row('regulations', '规章', /^规章/), row('normativeDocuments', '规范性文件', /规范性文件/)],
+      rows: [row('regulations', '规章', /规章(?!制度)/), row('normativeDocuments', '规范性文件', /规范性文件/)],
       columns: [
         col('newlyMade', '本年新制作数量', /新制作/),
         col('newlyPublished', '本年新公开数量', /新公开/),
@@ -84,7 +84,7 @@ export const ACTIVE_DISCLOSURE: Record<TemplateVersion, readonly DisclosureBlock
   '2021': [
     {
       item: '一',
-      rows: [row('regulations', '规章', /^规章/), row('normativeDocuments', '行政规范性文件', /规范性文件/)],
+      rows: [row('regulations', '规章', /规章(?!制度)/), row('normativeDocuments', '行政规范性文件', /规范性文件/)],
       columns: [
         col('issued', '本年制发件数', /制发件数/),
         col('repealed', '本年废止件数', /废止件数/),

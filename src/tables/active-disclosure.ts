@@ -1,10 +1,11 @@
 import { diagnostic } from '../diagnostics.js';
 import type { Line } from '../extract/document.js';
-import { compact } from '../normalize/index.js';
 import type { Diagnostic } from '../schema/index.js';
-import { ACTIVE_DISCLOSURE, VERSION_SIGNALS, type DisclosureBlock, type TemplateVersion } from '../schema/template.js';
-import { fitValues, hasValues, lineToRow } from './rows.js';
-import { TableBuilder, type BuiltTable } from './table-builder.js';
+import { ACTIVE_DISCLOSURE, VERSION_SIGNALS, type DisclosureBlock, type DisclosureRow, type TemplateVersion } from '../schema/template.js';
+import { compact } from '../text/index.js';
+import { TableBuilder, type BuiltTable, type Column } from './table-builder.js';
+import { linesToTokens } from './tokens.js';
+import { misfit, tokensToUnits, unitCells, unitChunks } from './units.js';
 
 export interface ParsedActiveDisclosure {
   /** Version named by the headers; `mixed` when headers of both versions occur. */
@@ -14,8 +15,9 @@ export interface ParsedActiveDisclosure {
   lastLine: number;
 }
 
-const BLOCK = /第二十条第[（(]?([一二三四五六七八九十]+)[)）]?项/;
-const HEADER = /^信息内容/;
+const BLOCK = /第二十条第[（(]?([一二三四五六七八九十]+)[)）]?项/g;
+/** A header that gives amounts in 元 rather than 万元 (`采购总金额（元）`). */
+const YUAN_HEADER = /金额[（(](?:单位[:：])?元[)）]/;
 
 /** Which version the 表二 headers belong to, from the header tokens of either version. */
 export function linesToDisclosureSignal(lines: readonly Line[]): TemplateVersion | 'mixed' | null {
@@ -25,60 +27,100 @@ export function linesToDisclosureSignal(lines: readonly Line[]): TemplateVersion
   return v2019 && v2021 ? 'mixed' : v2019 ? '2019' : v2021 ? '2021' : null;
 }
 
+interface Named {
+  block: DisclosureBlock;
+  row: DisclosureRow;
+  at: number;
+}
+
 /**
- * 表二: blocks introduced by 第二十条第（X）项, a 信息内容 header row, then data rows. Values
- * are placed in the block's template columns in order.
+ * 表二: blocks introduced by 第二十条第（X）项 and a 信息内容 header, then data rows. A value unit
+ * belongs to the row named nearest before it (on its own line first); every row is named by
+ * its own words, so blocks may come in any order.
  */
 export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVersion | null): ParsedActiveDisclosure | null {
   const signal = linesToDisclosureSignal(lines);
   const version: TemplateVersion = signal === '2019' || signal === '2021' ? signal : (hint ?? '2021');
   const blocks = ACTIVE_DISCLOSURE[version];
-  const builder = new TableBuilder(
-    'activeDisclosure',
-    blocks.flatMap((b) => b.rows.map((row) => ({ row, columns: b.columns }))),
-  );
+  const builder = new TableBuilder('activeDisclosure', blocks.flatMap((b) => b.rows.map((row) => ({ row, columns: b.columns }))), version);
   const diagnostics: Diagnostic[] = [];
-  let block: DisclosureBlock | undefined;
+  const tokens = linesToTokens(lines);
+  const units = tokensToUnits(tokens);
   let found = 0;
   let lastLine = lines[0]?.no ?? 0;
-  for (const line of lines) {
-    const row = lineToRow(line);
-    const item = BLOCK.exec(row.label)?.[1];
-    if (item) {
-      block = blocks.find((b) => b.item === item);
-      lastLine = line.no;
-      if (!block) {
+  let yuan = false;
+  for (const unit of units) {
+    let own: Named[] = [];
+    let weak: Named[] = [];
+    const glued: Named[] = [];
+    for (const piece of unit.before) {
+      const text = compact(piece.text);
+      for (const m of text.matchAll(BLOCK)) {
+        yuan = false;
+        if (!blocks.some((b) => b.item === m[1])) {
+          diagnostics.push(
+            diagnostic('warning', 'unknown-block', `表二: block 第二十条第（${m[1]}）项 is not part of the ${version} template; ignored`, {
+              where: { table: 'activeDisclosure', line: piece.line },
+            }),
+          );
+        }
+      }
+      if (YUAN_HEADER.test(text)) yuan = true;
+      const named = nameRows(text, blocks);
+      if (unit.seqs.has(piece.seq)) own = [...own, ...named];
+      else weak = [...weak, ...named];
+      if (!piece.cell && named.length > 1) glued.push(...named.slice(0, -1));
+    }
+    const target = own[own.length - 1] ?? weak[weak.length - 1];
+    // Rows named in run-together text with no digits after them: their cells were blank.
+    for (const n of glued) if (n !== target && !builder.has(n.row.key)) builder.blankRow(n.row.key, unit.line);
+    if (!target) {
+      const label = unit.before.map((t) => compact(t.text)).join('');
+      if (unit.values.some((v) => v.kind === 'value') && label !== '') {
         diagnostics.push(
-          diagnostic('warning', 'unknown-block', `表二: block 第二十条第（${item}）项 is not part of the ${version} template; ignored`, {
-            where: { table: 'activeDisclosure', line: line.no },
+          diagnostic('warning', 'unknown-row', `表二: row "${label}" with values matches no template row; ignored`, {
+            where: { table: 'activeDisclosure', line: unit.line },
           }),
         );
       }
       continue;
     }
-    if (HEADER.test(row.label)) continue;
-    const candidates = block ? [block] : blocks;
-    const match = candidates.flatMap((b) => b.rows.map((r) => ({ b, r }))).find(({ r }) => r.match.test(row.label));
-    if (!match) {
-      if (hasValues(row) && row.label !== '') {
-        diagnostics.push(
-          diagnostic('warning', 'unknown-row', `表二: row "${row.label}" with values matches no template row; ignored`, {
-            where: { table: 'activeDisclosure', line: line.no },
-          }),
-        );
-      }
-      continue;
-    }
-    if (!hasValues(row) && row.values.length === 0) continue;
     found++;
-    lastLine = line.no;
-    if (builder.has(match.r.key)) continue;
-    const fit = fitValues(row.values, match.b.columns.length);
-    if (fit.ok) match.b.columns.forEach((c, i) => builder.set(match.r.key, c, fit.cells[i]!, line.no));
-    else builder.missingRow(match.r.key, fit.reason, line.no);
+    lastLine = unit.lastLine;
+    const key = target.row.key;
+    if (builder.has(key)) continue;
+    const columns = yuan ? target.block.columns.map(inYuan) : target.block.columns;
+    if (unit.glued) builder.setRun(columns.map((column) => ({ row: key, column })), unitChunks(unit), unit.line);
+    else {
+      const cells = unitCells(unit, columns.length);
+      if (cells) columns.forEach((c, i) => builder.set(key, c, cells[i]!, unit.line));
+      else builder.missingRow(key, misfit(unit, columns.length), unit.line);
+    }
+  }
+  // Rows named after the last values, in run-together text: blank cells at the end of the table.
+  const lastValue = tokens.findLastIndex((t) => t.kind !== 'label');
+  for (const t of tokens.slice(lastValue + 1)) {
+    if (!t.cell && lastValue >= 0) for (const n of nameRows(compact(t.text), blocks)) if (!builder.has(n.row.key)) builder.blankRow(n.row.key, t.line);
   }
   if (found === 0) return null;
   const built = builder.finish();
   built.diagnostics.unshift(...diagnostics);
   return { signal, version, built, lastLine };
+}
+
+/** The template rows a piece of label text names, in the order they stand in it. */
+function nameRows(text: string, blocks: readonly DisclosureBlock[]): Named[] {
+  const named: Named[] = [];
+  for (const block of blocks) {
+    for (const row of block.rows) {
+      const m = row.match.exec(text);
+      if (m) named.push({ block, row, at: m.index });
+    }
+  }
+  return named.sort((a, b) => a.at - b.at);
+}
+
+/** An amount column whose header gives 元: its cells are converted to 万元. */
+function inYuan(column: Column): Column {
+  return column.kind === 'money' ? { ...column, yuan: true } : column;
 }

@@ -1,25 +1,13 @@
 import { diagnostic } from '../diagnostics.js';
 import type { Line } from '../extract/document.js';
 import type { Diagnostic } from '../schema/index.js';
-import {
-  APPLICATION_COLUMNS,
-  APPLICATION_GROUPS,
-  APPLICATION_ROWS,
-  type ApplicationGroup,
-  type ApplicationRow,
-  type TemplateVersion,
-} from '../schema/template.js';
-import { fitValues, hasValues, lineToRow } from './rows.js';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, type TemplateVersion } from '../schema/template.js';
+import { compact } from '../text/index.js';
+import { alignInOrder, type Candidate } from './align.js';
+import { NUMBERED, piecesToLabels, type Label } from './labels.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
-
-/** One logical row of 表三 after wrapped label pieces were joined. */
-export interface ApplicationItem {
-  label: string;
-  values: string[];
-  group: ApplicationGroup | null;
-  line: number;
-  lastLine: number;
-}
+import { linesToTokens } from './tokens.js';
+import { misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
 
 export interface ParsedApplications {
   /** Version shown by the （六） rows themselves; null when they were not found. */
@@ -27,164 +15,170 @@ export interface ParsedApplications {
   /** Version whose rows were read: the signal, else the hint. */
   version: TemplateVersion;
   built: BuiltTable;
-  items: ApplicationItem[];
   lastLine: number;
 }
 
+const WIDTH = APPLICATION_COLUMNS.length;
+const GROUP = /^(?:[（(]([三四五六])[)）])?(不予公开|无法提供|不予处理|其他处理)$/;
+const RESULTS = /^(?:三[、.．]?)?本年度办理结果$/;
+/** Header words of 表三: never a row's label. */
 const HEADER = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益|法律服务机构|勾稽关系|第[一二三四]项之和/;
-const RESULTS_GROUP = /三[、.．]?本年度办理结果|本年度办理结果/;
-/** A label piece that starts a new row: 1. / （二） / 一、 */
-const NUMBERED = /^(\d+[.．、]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十][、.．])/;
-const TOTAL = /总计|合计/;
+const SIGNS_2021 = /逾期不补正|收费通知|缴纳费用/;
 
 /**
- * 表三 from its lines. Labels arrive cut and wrapped (`1. 属于国` / `家秘密`), with the
- * group label (（三）不予公开) in the same row as the first sub-row, so rows are first
- * assembled (linesToItems), then each is identified by its distinctive phrase, or by its
- * number within the group when the phrase was cut.
+ * 表三 from its lines, in any shape: value units and the labels before them are read off the
+ * token stream, each label names the template rows it can be (by its distinctive phrase, or by
+ * its number when the phrase was cut), and units are placed in template order.
  */
 export function parseApplications(lines: readonly Line[], hint: TemplateVersion | null): ParsedApplications | null {
-  const items = linesToItems(lines);
-  if (items.length === 0) return null;
-  const diagnostics: Diagnostic[] = [];
-  const keyed = itemsToKeys(items);
-  const signal = versionOf(keyed.map((k) => k.key));
+  const stacked = new Map<Unit, Unit>();
+  const units = splitStacked(mergeBroken(dropBlank(tokensToUnits(linesToTokens(lines)))), stacked);
+  if (units.length === 0) return null;
+  const signal = versionOf(units);
   const version = signal ?? hint ?? '2021';
   const rows = APPLICATION_ROWS[version];
-  const builder = new TableBuilder(
-    'applications',
-    rows.map((row) => ({ row, columns: APPLICATION_COLUMNS })),
-  );
-  for (const { item, key } of keyed) {
-    if (key === null) {
+  const isMarker = (t: string) => RESULTS.test(t) || (GROUP.test(t) && !(version === '2019' && /其他处理/.test(t))) || (HEADER.test(t) && !NUMBERED.test(t));
+  const assembled = units.map((u) => ({ unit: u, ...piecesToLabels(u.before, u.seqs, isMarker) }));
+  const weakOf = new Map<Unit, number[]>();
+  const candidates: Array<Candidate<Unit> & { labels: Label[] }> = assembled.map((a, i) => {
+    // The rest of this row's label may follow its values (a wrapped cell printed around them).
+    const tail = assembled[i + 1]?.continuation ?? '';
+    const text = (l: Label) => (tail && l === a.labels[a.labels.length - 1] ? l.text + tail : l.text);
+    const own = a.labels.filter((l) => l.own);
+    const ownRows = own.map((l) => identify(text(l), rows, true));
+    // Rows stacked one per line under shared labels share their hints.
+    const weak = stacked.has(a.unit)
+      ? (weakOf.get(stacked.get(a.unit)!) ?? [])
+      : a.labels.filter((l) => !l.own && l.numbered).flatMap((l) => identify(text(l), rows, false));
+    weakOf.set(a.unit, weak);
+    return {
+      unit: a.unit,
+      labels: a.labels,
+      own: ownRows,
+      weak,
+      subtotal: own.length === 0 && a.ownMarkers.some((m) => GROUP.test(m)) && !(version === '2019' && a.ownMarkers.some((m) => /其他处理/.test(m))),
+      fits: (index: number) => a.unit.glued || unitCells(a.unit, WIDTH) !== null,
+    };
+  });
+  const { placed, refused } = alignInOrder(candidates, rows.length);
+
+  const builder = new TableBuilder('applications', rows.map((row) => ({ row, columns: APPLICATION_COLUMNS })), version);
+  const diagnostics: Diagnostic[] = [];
+  placed.sort((a, b) => a.index - b.index);
+  let previous = -1;
+  for (const p of placed) {
+    const key = rows[p.index]!.key;
+    const unit = p.unit;
+    const candidate = candidates.find((c) => c.unit === unit)!;
+    // Rows named in run-together text with no digits after them: their cells were blank.
+    for (const label of candidate.labels.filter((l) => l.own && l.glued)) {
+      const named = identify(label.text, rows, true);
+      const r = named[0]!;
+      if (named.length === 1 && r > previous && r < p.index && !placed.some((q) => q.index === r)) builder.blankRow(rows[r]!.key, label.line);
+    }
+    previous = p.index;
+    if (p.by === 'position') {
       diagnostics.push(
-        diagnostic('warning', 'unknown-row', `表三: row "${item.label || '(no label)'}" with values matches no template row; ignored`, {
-          where: { table: 'applications', line: item.line },
+        diagnostic('info', 'row-by-position', `表三 row ${rows[p.index]!.label} (${key}): no label beside its values; placed by its position between the rows read`, {
+          where: { table: 'applications', row: key, line: unit.line },
         }),
       );
+    }
+    if (unit.glued) {
+      builder.setRun(APPLICATION_COLUMNS.map((column) => ({ row: key, column })), unitChunks(unit), unit.line);
       continue;
     }
-    const row = rows.find((r) => r.key === key);
-    if (!row) {
+    const cells = unitCells(unit, WIDTH);
+    if (cells) APPLICATION_COLUMNS.forEach((c, i) => builder.set(key, c, cells[i]!, unit.line));
+    else builder.missingRow(key, misfit(unit, WIDTH), unit.line);
+  }
+  for (const r of refused) {
+    const c = candidates.find((x) => x.unit === r.unit)!;
+    const label = c.labels.map((l) => l.text).join('') || '(no label)';
+    if (r.why === 'subtotal') {
+      diagnostics.push(diagnostic('info', 'subtotal-row', `表三: subtotal row "${label}" is not part of the template; ignored`, { where: { table: 'applications', line: r.unit.line } }));
+    } else if (r.why === 'duplicate') {
+      diagnostics.push(diagnostic('warning', 'duplicate-row', `表三 row "${label}" appears again; the first one is kept`, { where: { table: 'applications', line: r.unit.line } }));
+    } else if (r.unit.values.some((v) => v.kind === 'value')) {
       diagnostics.push(
-        diagnostic('info', 'subtotal-row', `表三: subtotal row "${item.label || key}" is not part of the template; ignored`, {
-          where: { table: 'applications', row: key, line: item.line },
-        }),
+        diagnostic('warning', 'unknown-row', `表三: row "${label}" with values matches no template row; ignored`, { where: { table: 'applications', line: r.unit.line } }),
       );
-      continue;
     }
-    if (builder.has(key)) {
-      diagnostics.push(
-        diagnostic('warning', 'duplicate-row', `表三 row ${row.label} (${key}) appears again; the first one is kept`, {
-          where: { table: 'applications', row: key, line: item.line },
-        }),
-      );
-      continue;
-    }
-    const fit = fitValues(item.values, APPLICATION_COLUMNS.length);
-    if (fit.ok) APPLICATION_COLUMNS.forEach((c, i) => builder.set(key, c, fit.cells[i]!, item.line));
-    else builder.missingRow(key, fit.reason, item.line);
   }
   const built = builder.finish();
   built.diagnostics.unshift(...diagnostics);
-  return { signal, version, built, items, lastLine: Math.max(...items.map((i) => i.lastLine)) };
-}
-
-export function linesToItems(lines: readonly Line[]): ApplicationItem[] {
-  const items: ApplicationItem[] = [];
-  let pending = '';
-  let group: ApplicationGroup | null = null;
-  let started = false;
-  let lastWasValues = false;
-  let done = false;
-  for (const line of lines) {
-    const row = lineToRow(line);
-    let label = row.label;
-    const values = hasValues(row);
-    if (done && values) break;
-    if (HEADER.test(label) && !values) {
-      if (!started) pending = '';
-      continue;
-    }
-    for (const g of APPLICATION_GROUPS) {
-      if (g.match.test(label)) {
-        group = g.group;
-        label = label.replace(g.match, '');
-      }
-    }
-    label = label.replace(RESULTS_GROUP, '');
-    if (values) {
-      started = true;
-      // A numbered label starts afresh; header debris or a cut label before it is not part of it.
-      const full = NUMBERED.test(label) || pending === '' ? label : pending + label;
-      const item = { label: full, values: row.values, group, line: line.no, lastLine: line.no };
-      if (TOTAL.test(item.label) || /结转下年/.test(item.label)) group = null;
-      if (/结转下年/.test(item.label)) done = true;
-      items.push(item);
-      pending = '';
-      lastWasValues = true;
-      continue;
-    }
-    if (label === '') continue;
-    if (NUMBERED.test(label)) {
-      pending = label;
-    } else if (pending !== '' || !lastWasValues || items.length === 0) {
-      // The rest of a label whose values are still to come (values printed mid-way down a wrapped cell).
-      pending += label;
-    } else {
-      const previous = items[items.length - 1]!;
-      previous.label += label;
-      previous.lastLine = line.no;
-      continue;
-    }
-    lastWasValues = false;
-  }
-  return items;
+  return { signal, version, built, lastLine: Math.max(...units.map((u) => u.lastLine)) };
 }
 
 /**
- * Identify every item. A numbered sub-row whose phrase was cut and whose group label is printed
- * further down (layouts centre the group label vertically) takes the group of the neighbouring
- * sub-row numbered one less or one more.
+ * The rows a label can be: by its phrase; `3.其他` in （六）; （七）总计 (a bare 总计 only beside
+ * values: above them it is a column header); else by its number, in whichever group has it.
  */
-export function itemsToKeys(items: readonly ApplicationItem[]): Array<{ item: ApplicationItem; key: string | null }> {
-  const keyed = items.map((item) => ({ item, key: itemToKey(item) }));
-  const rowOf = (key: string | null) => (key ? ALL_ROWS.find((r) => r.key === key) : undefined);
-  keyed.forEach((k, i) => {
-    const n = /^(\d+)[.．、]?/.exec(k.item.label);
-    if (k.key !== null || !n) return;
-    const before = rowOf(keyed[i - 1]?.key ?? null);
-    const after = rowOf(keyed[i + 1]?.key ?? null);
-    const group =
-      before?.n === Number(n[1]) - 1 ? before.group : after?.n === Number(n[1]) + 1 ? after.group : undefined;
-    const row = ALL_ROWS.find((r) => r.group === group && r.n === Number(n[1]));
-    if (row) k.key = row.key;
+export function identify(text: string, rows: ReadonlyArray<{ key: string; match: RegExp; n?: number }>, own: boolean): number[] {
+  const found: number[] = [];
+  rows.forEach((r, i) => {
+    if (r.key === 'otherHandling.other' || r.key === 'total') return;
+    if (r.match.test(text)) found.push(i);
   });
-  return keyed;
+  if (found.length > 0) return found;
+  const at = (key: string) => rows.findIndex((r) => r.key === key);
+  if (/^(?:\d[.．、])?其他$/.test(text) && at('otherHandling.other') >= 0) return [at('otherHandling.other')];
+  if (/[（(]七[)）]/.test(text) || (own && /^(?:总计|合计)$/.test(text))) return [at('total')];
+  const n = /^(\d)[.．、]/.exec(text);
+  if (n) rows.forEach((r, i) => r.n === Number(n[1]) && found.push(i));
+  return found;
 }
 
-const ALL_ROWS: readonly ApplicationRow[] = [...APPLICATION_ROWS['2021'], ...APPLICATION_ROWS['2019']];
-
-/** The row key of an item, `null` when nothing identifies it; a group key alone marks a subtotal. */
-export function itemToKey(item: ApplicationItem): string | null {
-  const label = item.label;
-  if (label === '') return item.group;
-  if (item.group === 'otherHandling' && /^(\d[.．、]?)?其他$/.test(label)) return 'otherHandling.other';
-  for (const row of ALL_ROWS) {
-    if (row.key === 'otherHandling.other' || row.key === 'otherHandling') continue;
-    if (row.match.test(label)) return row.key;
-  }
-  if (TOTAL.test(label)) return 'total';
-  const n = /^(\d+)[.．、]?/.exec(label);
-  if (n && item.group) {
-    const row = ALL_ROWS.find((r) => r.group === item.group && r.n === Number(n[1]));
-    if (row) return row.key;
-  }
-  return null;
+/** Which version the （六） rows show: 2021 has three sub-rows, 2019 one row with its own values. */
+function versionOf(units: readonly Unit[]): TemplateVersion | null {
+  const text = units.map((u) => u.before.map((t) => compact(t.text)).join('')).join('|');
+  if (SIGNS_2021.test(text) || /其他处理[^|]*3[.．、]其他/.test(text)) return '2021';
+  return units.some((u) => /其他处理$/.test(u.before.map((t) => compact(t.text)).join(''))) ? '2019' : null;
 }
 
-function versionOf(keys: readonly (string | null)[]): TemplateVersion | null {
-  if (keys.some((k) => k?.startsWith('otherHandling.'))) return '2021';
-  if (keys.includes('otherHandling')) return '2019';
-  return null;
+/** Lines of blank cells (header padding, a wrapped label's second line): their labels go on to the next unit. */
+function dropBlank(units: readonly Unit[]): Unit[] {
+  const out: Unit[] = [];
+  let carried: Unit['before'] = [];
+  for (const u of units) {
+    if (u.values.every((v) => v.kind === 'empty')) {
+      carried = [...carried, ...u.before];
+      continue;
+    }
+    out.push(carried.length > 0 ? { ...u, before: [...carried, ...u.before] } : u);
+    carried = [];
+  }
+  return out;
+}
+
+/**
+ * Values printed one per line around a wrapped label (`…不计` / `18` / `其他情形）` / `9` …):
+ * a short unit, then only the rest of its label, then more values, is one row.
+ */
+function mergeBroken(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const prev = out[out.length - 1];
+    const onlyRest = u.before.every((t) => !t.cell && !NUMBERED.test(compact(t.text)));
+    if (prev && !prev.cell && !u.cell && !prev.glued && !u.glued && onlyRest && prev.values.length + u.values.length <= WIDTH && prev.values.length < WIDTH) {
+      out[out.length - 1] = { ...prev, values: [...prev.values, ...u.values], seqs: new Set([...prev.seqs, ...u.seqs]), lastLine: u.lastLine };
+      continue;
+    }
+    out.push(u);
+  }
+  return out;
+}
+
+/** Values printed one per line with no label between rows: k × 7 of them are k rows. */
+function splitStacked(units: Unit[], stacked: Map<Unit, Unit>): Unit[] {
+  return units.flatMap((u) => {
+    const k = u.values.length / WIDTH;
+    if (u.cell || u.glued || k < 2 || !Number.isInteger(k) || u.seqs.size < u.values.length) return [u];
+    const parts = Array.from({ length: k }, (_, i) => {
+      const values = u.values.slice(i * WIDTH, (i + 1) * WIDTH);
+      return { ...u, values, before: i === 0 ? u.before : [], seqs: new Set(values.map((v) => v.seq)), line: values[0]!.line, lastLine: values[WIDTH - 1]!.line };
+    });
+    for (const part of parts.slice(1)) stacked.set(part, parts[0]!);
+    return parts;
+  });
 }

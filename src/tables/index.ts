@@ -8,9 +8,8 @@ import { parseApplications } from './applications.js';
 import { linesToRegions, type Region } from './regions.js';
 import { parseReviewLitigation } from './review-litigation.js';
 
-export { fitValues, lineToRow, type Row } from './rows.js';
 export { linesToRegions } from './regions.js';
-export { linesToItems } from './applications.js';
+
 
 export type Tables = Record<TableKey, CellMap<number | null> | null>;
 export type RawTables = Record<TableKey, CellMap<string | null> | null>;
@@ -25,6 +24,8 @@ export interface ParsedTables {
   /** The line a cell was read from, for diagnostics that point at the document. */
   lineOf(table: TableKey, row: string, column: string): number | undefined;
   diagnostics: Diagnostic[];
+  /** Relations the reading assumed (to split run-together digits): the checks leave them unassessed. */
+  assumed: Set<string>;
 }
 
 /**
@@ -45,6 +46,7 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
   const template = detectTemplate([t2?.signal ?? null, t3?.signal ?? null]);
   const diagnostics: Diagnostic[] = [];
   const parsed = { activeDisclosure: t2, applications: t3, reviewLitigation: t4 };
+  const assumed = new Set<string>();
   const tables = {} as Tables;
   const raw = {} as RawTables;
   const spans: ParsedTables['spans'] = {};
@@ -54,6 +56,7 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
     raw[key] = p ? p.built.raw : null;
     if (p) {
       diagnostics.push(...p.built.diagnostics);
+      for (const id of p.built.assumed) assumed.add(id);
       spans[key] = [lines[regions[key]!.start]!.no, p.lastLine];
     } else {
       diagnostics.push(
@@ -62,7 +65,7 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
     }
   }
   const lineOf = (table: TableKey, row: string, column: string) => parsed[table]?.built.lineOf(row, column);
-  return { tables, raw, template, spans, regions, lineOf, diagnostics };
+  return { tables, raw, template, spans, regions, lineOf, diagnostics, assumed };
 }
 
 export function detectTemplate(signals: ReadonlyArray<TemplateVersion | 'mixed' | null>): Template {

@@ -1,7 +1,9 @@
 import type { Line } from '../extract/document.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../schema/template.js';
-import { fitValues, hasValues, lineToRow } from './rows.js';
+import { compact } from '../text/index.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
+import { linesToTokens } from './tokens.js';
+import { misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
 
 export interface ParsedReviewLitigation {
   built: BuiltTable;
@@ -9,30 +11,37 @@ export interface ParsedReviewLitigation {
 }
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+/** Words of 表四's header, garbled or not (`维 持 纠 正 结 果`): its values come after them. */
+const HEADER = /维持|纠正|审结|其他结果|总计|行政复议|行政诉讼/;
 
 /**
  * 表四 is one row of 15 values under a two-level header. The header is often garbled, so the
- * values are taken from the first row that has any; when a shape spreads them over several
- * rows they are read on until 15 are collected.
+ * values are taken from the first unit after it; when a shape spreads them over several rows
+ * they are read on until 15 are collected. Run-together digits are split as one run.
  */
 export function parseReviewLitigation(lines: readonly Line[]): ParsedReviewLitigation | null {
-  const rows = lines.map(lineToRow).filter(hasValues);
-  if (rows.length === 0) return null;
+  const units = tokensToUnits(linesToTokens(lines)).filter((u) => u.values.some((v) => v.kind === 'value'));
+  if (units.length === 0) return null;
+  const headed = units.findIndex((u, i) => units.slice(0, i + 1).some((x) => x.before.some((t) => HEADER.test(compact(t.text)))));
+  const from = units.slice(Math.max(0, headed));
   const specs = REVIEW_GROUPS.map((row) => ({ row, columns: REVIEW_COLUMNS }));
   const builder = new TableBuilder('reviewLitigation', specs);
-  let values: string[] = [];
-  let lastLine = rows[0]!.line.no;
-  for (const row of rows) {
-    values = [...values, ...row.values];
-    lastLine = row.line.no;
-    if (values.filter((v) => v.trim() !== '').length >= WIDTH || fitValues(values, WIDTH).ok) break;
+  const first = from[0]!;
+  const cells = REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((column) => ({ row: g.key, column })));
+  if (first.glued) {
+    builder.setRun(cells, unitChunks(first), first.line);
+    return { built: builder.finish(), lastLine: first.lastLine };
   }
-  const fit = fitValues(values, WIDTH);
+  let taken: Unit = { ...first, values: [] };
+  for (const unit of from) {
+    if (unit.glued) break;
+    taken = { ...taken, values: [...taken.values, ...unit.values], lastLine: unit.lastLine };
+    if (taken.values.filter((v) => v.kind === 'value').length >= WIDTH || unitCells(taken, WIDTH)) break;
+  }
+  const fit = unitCells(taken, WIDTH);
   REVIEW_GROUPS.forEach((group, g) => {
-    if (!fit.ok) return builder.missingRow(group.key, fit.reason, rows[0]!.line.no);
-    REVIEW_COLUMNS.forEach((column, c) =>
-      builder.set(group.key, column, fit.cells[g * REVIEW_COLUMNS.length + c]!, rows[0]!.line.no),
-    );
+    if (!fit) return builder.missingRow(group.key, misfit(taken, WIDTH), first.line);
+    REVIEW_COLUMNS.forEach((column, c) => builder.set(group.key, column, fit[g * REVIEW_COLUMNS.length + c]!, first.line));
   });
-  return { built: builder.finish(), lastLine };
+  return { built: builder.finish(), lastLine: taken.lastLine };
 }

@@ -1,8 +1,11 @@
 import { diagnostic } from '../diagnostics.js';
-import { readCell } from '../normalize/index.js';
 import type { CellMap, Diagnostic, TableKey } from '../schema/index.js';
+import { relationId, relationsOf } from '../schema/relations.js';
 import { rowPath } from '../schema/row-path.js';
-import type { Labelled } from '../schema/template.js';
+import type { Labelled, TemplateVersion } from '../schema/template.js';
+import { readCell } from '../text/index.js';
+import { solveRuns, type Run, type RunReading } from './solve.js';
+import type { CellKind } from './split.js';
 
 export const TABLE_NAMES: Record<TableKey, string> = {
   activeDisclosure: '表二',
@@ -16,11 +19,27 @@ export interface BuiltTable {
   /** The line a cell was read from. */
   lineOf(row: string, column: string): number | undefined;
   diagnostics: Diagnostic[];
+  /** Relations (relationId) used to split run-together digits: their checks are not assessable. */
+  assumed: string[];
+}
+
+/** A column with what its cells hold (表二 says; every other column counts); `yuan`: its header gives 元. */
+export type Column = Labelled & { kind?: CellKind; yuan?: boolean };
+
+/** A cell's value; a bare amount under a header in 元 is converted to 万元 like `251000元`. */
+function valueOf(text: string, column: { yuan?: boolean }): number | null {
+  return readCell(column.yuan && !/元/.test(text) && readCell(text).kind === 'number' ? `${text}元` : text).value;
+}
+
+interface PendingRun extends Run {
+  cells: ReadonlyArray<{ row: string; column: string; kind: CellKind; yuan?: boolean }>;
+  line?: number;
+  raw: string;
 }
 
 interface Spec {
   row: Labelled;
-  columns: readonly Labelled[];
+  columns: readonly Column[];
 }
 
 interface Cell {
@@ -37,11 +56,13 @@ interface Cell {
 export class TableBuilder {
   private readonly rows = new Map<string, Map<string, Cell>>();
   private readonly labels: Map<string, string>;
+  private readonly runs: PendingRun[] = [];
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
     private readonly table: TableKey,
     private readonly specs: readonly Spec[],
+    private readonly version: TemplateVersion = '2021',
   ) {
     this.labels = new Map(specs.map((s) => [s.row.key, s.row.label]));
   }
@@ -51,9 +72,9 @@ export class TableBuilder {
   }
 
   /** Read one cell's text into the table. */
-  set(rowKey: string, column: Labelled, text: string, line?: number): void {
+  set(rowKey: string, column: Column, text: string, line?: number): void {
     const cell = readCell(text);
-    this.put(rowKey, column.key, { value: cell.value, raw: text, line });
+    this.put(rowKey, column.key, { value: valueOf(text, column), raw: text, line });
     if (cell.kind === 'number') return;
     const where = this.where(rowKey, column.key, line);
     const name = this.cellName(rowKey, column);
@@ -70,6 +91,26 @@ export class TableBuilder {
     }
   }
 
+  /**
+   * Cells whose digits ran together (`15130000154` for seven cells): split when the table is
+   * finished, all runs together, so the relations between rows can decide.
+   */
+  setRun(cells: ReadonlyArray<{ row: string; column: Column }>, chunks: readonly string[], line?: number): void {
+    for (const c of cells) this.put(c.row, c.column.key, { value: null, raw: null, line });
+    this.runs.push({
+      cells: cells.map((c) => ({ row: c.row, column: c.column.key, kind: c.column.kind ?? 'count', yuan: c.column.yuan })),
+      chunks,
+      line,
+      raw: chunks.join(' '),
+    });
+  }
+
+  /** A row whose label stands with no value after it (run-together text drops blank cells). */
+  blankRow(rowKey: string, line?: number): void {
+    const spec = this.specs.find((s) => s.row.key === rowKey);
+    for (const column of spec?.columns ?? []) this.set(rowKey, column, '', line);
+  }
+
   /** Mark every cell of a row as not found, saying why. */
   missingRow(rowKey: string, reason: string, line?: number): void {
     const spec = this.specs.find((s) => s.row.key === rowKey);
@@ -78,6 +119,7 @@ export class TableBuilder {
 
   /** Nested maps in template order, whatever order the cells were read in. */
   finish(): BuiltTable {
+    const assumed = this.solve();
     const values: CellMap<number | null> = {};
     const raw: CellMap<string | null> = {};
     for (const { row, columns } of this.specs) {
@@ -99,7 +141,78 @@ export class TableBuilder {
       setRow(raw, row.key, r);
     }
     const rows = this.rows;
-    return { values, raw, lineOf: (row, column) => rows.get(row)?.get(column)?.line, diagnostics: this.diagnostics };
+    return { values, raw, lineOf: (row, column) => rows.get(row)?.get(column)?.line, diagnostics: this.diagnostics, assumed };
+  }
+
+  /** Split the runs against the cells read whole; returns the relations that were used. */
+  private solve(): string[] {
+    if (this.runs.length === 0) return [];
+    const known = (row: string, column: string) => {
+      if (this.runs.some((r) => r.cells.some((c) => c.row === row && c.column === column))) return undefined;
+      const cell = this.rows.get(row)?.get(column);
+      return cell ? cell.value : null;
+    };
+    const readings = solveRuns(this.runs, known, relationsOf(this.table, this.version));
+    const used = new Set<string>();
+    this.runs.forEach((run, i) => {
+      const reading = readings[i]!;
+      for (const r of reading.used) used.add(relationId(r));
+      this.report(run, reading);
+    });
+    return [...used];
+  }
+
+  private report(run: PendingRun, reading: RunReading): void {
+    const rows = [...new Set(run.cells.map((c) => c.row))];
+    const names = rows.map((r) => `${this.labels.get(r) ?? r} (${r})`).join(', ');
+    const where = { table: this.table, row: rows[0]!, ...(run.line === undefined ? {} : { line: run.line }) };
+    const relations = reading.used.map((r) => r.part).join('; ');
+    run.cells.forEach((c, i) => {
+      const text = reading.texts[i];
+      // A cell no reading settles keeps the run's text as its raw: that is what stood there.
+      const cell = text === null || text === undefined ? { value: null, raw: run.raw } : { value: valueOf(text, c), raw: text };
+      this.put(c.row, c.column, { ...cell, line: run.line });
+    });
+    const quoted = `"${run.raw}"`;
+    if (reading.outcome === 'certain' || reading.outcome === 'split') {
+      const how = reading.outcome === 'certain' ? 'the only split the digits allow' : `the only split satisfying ${relations}`;
+      this.diagnostics.push(
+        diagnostic('info', 'value-split', `${TABLE_NAMES[this.table]} ${names}: run-together digits ${quoted} read as ${reading.texts.join(' ')} (${how})`, {
+          where,
+          actual: run.raw,
+        }),
+      );
+      return;
+    }
+    const candidates = reading.truncated
+      ? `more than ${reading.readings.length || 'the'} readings to list`
+      : `${reading.readings.length} readings: ${reading.readings.slice(0, 8).map((r) => r.join(' ')).join(' | ')}${reading.readings.length > 8 ? ' | …' : ''}`;
+    const kept = reading.texts.some((t) => t !== null);
+    run.cells.forEach((c, i) => {
+      if (reading.texts[i] !== null) return;
+      const column = this.specs.find((s) => s.row.key === c.row)?.columns.find((col) => col.key === c.column) ?? { key: c.column, label: c.column };
+      const name = this.cellName(c.row, column);
+      const cellWhere = this.where(c.row, c.column, run.line);
+      if (reading.outcome === 'unreadable') {
+        const why = reading.used.length > 0 ? `no split satisfies ${relations}` : `the digits cannot be cut into ${run.cells.length} cells`;
+        this.diagnostics.push(diagnostic('error', 'value-unreadable', `${name}: run-together digits ${quoted}: ${why}`, { where: cellWhere, actual: run.raw }));
+      } else {
+        this.diagnostics.push(
+          diagnostic('error', 'value-ambiguous', `${name}: run-together digits ${quoted} allow ${candidates}${relations ? ` (after ${relations})` : ''}`, {
+            where: cellWhere,
+            actual: run.raw,
+          }),
+        );
+      }
+    });
+    if (kept) {
+      this.diagnostics.push(
+        diagnostic('info', 'value-split', `${TABLE_NAMES[this.table]} ${names}: run-together digits ${quoted}: cells on which every reading agrees are kept (${reading.texts.map((t) => t ?? '?').join(' ')})`, {
+          where,
+          actual: run.raw,
+        }),
+      );
+    }
   }
 
   private missing(rowKey: string, column: Labelled, reason: string, line?: number): void {

@@ -1,0 +1,101 @@
+import type { Line } from '../extract/document.js';
+import { isValueText } from '../text/index.js';
+
+/**
+ * The table parsers' view of text: label pieces and value cells in reading order, whatever
+ * the line structure was. Lines with cells (tab rows, Word cells, PDF and HTML grids, markdown
+ * tables) give one token per cell; other lines are cut where label text meets digits, so that
+ * run-together text (`规章000行政规范性文件81153`) reads like any other shape.
+ */
+export interface Token {
+  kind: 'label' | 'value' | 'empty';
+  text: string;
+  /** Line number in the source, for diagnostics. */
+  line: number;
+  /** Position of the line in the region: tokens of one line share it. */
+  seq: number;
+  /** From a line with cells: cell boundaries are known. */
+  cell: boolean;
+  /**
+   * A value whose digits may hold several cells: it touched label text with no space between,
+   * had a leading zero (`00`), or ran a sign into other digits (`88-720`).
+   */
+  glued: boolean;
+}
+
+const DIGIT = '0-9０-９';
+/** A number as run-together text writes it, with the units and signs cells carry. */
+const NUMBER = new RegExp(
+  `(?:[增减](?=[${DIGIT}])|[+\\-−＋－](?=[${DIGIT}]))?[${DIGIT}]+(?:,[${DIGIT}]{3})*(?:[.．][${DIGIT}]+)?(?:万元|元|[（(]万元[)）])?`,
+  'g',
+);
+/** After a number: a stop and label text, so its last digit numbers the next row (`00000002.其他…`). */
+const ROW_NUMBER_AFTER = /^[.．、](?=[\u4e00-\u9fff“”"（(])/;
+/** Units and brackets that make a number part of prose: 154件, 2021年, 〔2019〕60号, 第3次, 3万余人. */
+const PROSE_AFTER = /^(?:[件条篇个次起人余年月日号项%％倍家所名位期份批亿）)〕\]］]|万(?!元))/;
+const PROSE_BEFORE = /(?:第|约|共|近|达|超|[〔\[［（(：:@/])$/;
+const LEADING_ZERO = /^[+\-−＋－]?[0０][0-9０-９]/;
+const ASCII_DIGITS = /^[0-9０-９]+$/;
+
+/** A region's lines → tokens. */
+export function linesToTokens(lines: readonly Line[]): Token[] {
+  const tokens: Token[] = [];
+  lines.forEach((line, seq) => {
+    if (line.cells) {
+      for (const raw of line.cells) {
+        const text = raw.trim();
+        const kind = text === '' ? 'empty' : isValueText(text) ? 'value' : 'label';
+        tokens.push({ kind, text, line: line.no, seq, cell: true, glued: false });
+      }
+      return;
+    }
+    for (const chunk of line.text.trim().split(/[\s\u3000]+/)) {
+      if (chunk !== '') tokens.push(...chunkToTokens(chunk, line.no, seq));
+    }
+  });
+  return tokens;
+}
+
+/** One white-space-free chunk → a value, or label pieces with the values glued between them. */
+function chunkToTokens(chunk: string, line: number, seq: number): Token[] {
+  if (isValueText(chunk)) return [{ kind: 'value', text: chunk, line, seq, cell: false, glued: LEADING_ZERO.test(chunk) }];
+  const out: Token[] = [];
+  let label = '';
+  const flushLabel = () => {
+    if (label === '') return;
+    out.push({ kind: 'label', text: label, line, seq, cell: false, glued: false });
+    label = '';
+  };
+  const pushValue = (text: string, adjacent: boolean) => {
+    const prev = out[out.length - 1];
+    if (adjacent && prev?.kind === 'value') prev.text += text;
+    else out.push({ kind: 'value', text, line, seq, cell: false, glued: true });
+  };
+  let last = 0;
+  for (const m of chunk.matchAll(NUMBER)) {
+    const at = m.index!;
+    let text = m[0];
+    const before = chunk.slice(last, at);
+    const after = chunk.slice(at + text.length);
+    last = at + text.length;
+    const numbersRow = ASCII_DIGITS.test(text) && /[1-9１-９]$/.test(text) && ROW_NUMBER_AFTER.test(after);
+    if (!numbersRow && (PROSE_AFTER.test(after) || PROSE_BEFORE.test(label + before))) {
+      label += before + text;
+      continue;
+    }
+    label += before;
+    if (numbersRow) text = text.slice(0, -1);
+    if (text !== '') {
+      const adjacent = label === '';
+      flushLabel();
+      pushValue(text, adjacent);
+    }
+    if (numbersRow) {
+      flushLabel();
+      label = m[0].slice(-1);
+    }
+  }
+  label += chunk.slice(last);
+  flushLabel();
+  return out;
+}
