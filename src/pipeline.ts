@@ -4,7 +4,7 @@ import type { Line, SourceDocument } from './extract/document.js';
 import { failedReport } from './failed.js';
 import { normalizeLines } from './normalize/index.js';
 import { SECTIONS, validateReport, type Diagnostic, type Report, type Section, type Status } from './schema/index.js';
-import { linesToReportInfo, linesToSections, type SectionSpan } from './segment/index.js';
+import { linesToReportInfo, linesToSections, splitRunTogether, type SectionSpan } from './segment/index.js';
 import { linesToTables, type ParsedTables } from './tables/index.js';
 
 type Reading = ReturnType<typeof readDocument>;
@@ -18,10 +18,15 @@ function documentToTables(doc: SourceDocument): Reading {
 }
 
 function readDocument(doc: SourceDocument) {
-  const lines = normalizeLines(doc.lines);
-  const spans = linesToSections(lines);
-  const info = linesToReportInfo(lines, spans[0]?.headingIndex ?? -1);
-  return { lines, spans, info, parsed: linesToTables(lines, spans, info.year) };
+  const lines = splitRunTogether(normalizeLines(doc.lines));
+  const { spans, outline } = linesToSections(lines);
+  const overview = spans.find((s) => s.number === 1);
+  const info = linesToReportInfo(lines, {
+    firstSection: spans[0]?.headingIndex ?? -1,
+    overview: overview ? lines.slice(overview.start, overview.end) : undefined,
+    meta: doc.meta,
+  });
+  return { lines, spans, outline, info, parsed: linesToTables(lines, spans, info.year) };
 }
 
 /** Table problems that ruling lines can settle: values that could not be placed or read, a table not found. */
@@ -46,7 +51,7 @@ export function pagesNeedingRulings(textOnly: SourceDocument): number[] {
 
 /** read → normalise → segment → tables → checks → validate, for one document already read. */
 export function documentToReport(doc: SourceDocument): Report {
-  const { lines, spans, info, parsed } = documentToTables(doc);
+  const { lines, spans, outline, info, parsed } = documentToTables(doc);
   const report = { ...info, template: parsed.template };
   const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding };
   if (spans.length === 0 && Object.values(parsed.tables).every((t) => t === null)) {
@@ -56,7 +61,8 @@ export function documentToReport(doc: SourceDocument): Report {
   const { checks, diagnostics } = runChecks({
     info: report,
     tables: parsed.tables,
-    sections: spans.map((s) => s.number),
+    sections: [...new Set(spans.map((s) => s.number))],
+    outline,
     lineOf: parsed.lineOf,
     texts: new Map(sections.map((s) => [s.number, s.text])),
     reading: parsed.diagnostics,
@@ -95,18 +101,20 @@ function statusOf(diagnostics: readonly Diagnostic[]): Status {
   return diagnostics.some((d) => READING_RULES.has(d.rule) && d.severity !== 'info') ? 'partial' : 'ok';
 }
 
+/** One section per standard number, in order; the parts of an outline of its own are joined under the first heading. */
 function spansToSections(lines: readonly Line[], spans: readonly SectionSpan[], tables: ParsedTables['spans']): Section[] {
   const ranges = Object.values(tables);
-  const inTable = (no: number) => ranges.some(([a, b]) => no >= a && no <= b);
-  return spans.map((s) => {
-    const texts: string[] = [];
+  const inTable = (index: number) => ranges.some(([a, b]) => index >= a && index <= b);
+  const sections = new Map<number, Section & { texts: string[] }>();
+  for (const s of spans) {
+    let section = sections.get(s.number);
+    if (!section) sections.set(s.number, (section = { number: s.number, id: SECTIONS[s.number - 1]!.id, heading: s.heading, text: '', texts: [] }));
     for (let i = s.start; i < s.end; i++) {
-      const line = lines[i]!;
-      const text = line.text.trim();
-      if (text !== '' && !inTable(line.no)) texts.push(text);
+      const text = lines[i]!.text.trim();
+      if (text !== '' && !inTable(i)) section.texts.push(text);
     }
-    return { number: s.number, id: SECTIONS[s.number - 1]!.id, heading: s.heading, text: texts.join('\n') };
-  });
+  }
+  return [...sections.values()].sort((a, b) => a.number - b.number).map(({ texts, ...s }) => ({ ...s, text: texts.join('\n') }));
 }
 
 /** A schema failure is a defect of ours; it becomes a diagnostic, never a crash or a silent pass. */

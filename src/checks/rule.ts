@@ -8,6 +8,8 @@ export interface CheckContext {
   tables: Tables;
   /** Numbers (1–6) of the sections whose headings were found. */
   sections: readonly number[];
+  /** `nonstandard`: the report has an outline of its own, mapped to the six sections by its words. */
+  outline?: 'standard' | 'nonstandard';
   /** The line a cell was read from, when known. */
   lineOf?: (table: TableKey, row: string, column: string) => number | undefined;
   /** Section texts by number (1–6), for rules about the prose. */

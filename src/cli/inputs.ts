@@ -80,6 +80,9 @@ async function walk(dir: string, files: Set<string>, problems: Inputs['problems'
       }
     }
     if (isDir) await walk(full, files, problems, visited);
-    else if (isFile && REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.add(full);
+    else if (isFile && REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !PROJECT_DOC.test(entry.name)) files.add(full);
   }
 }
+
+/** A folder's own notes (README.md beside the reports), never a report; named on the command line they are read. */
+const PROJECT_DOC = /^(?:readme|license|licence|changelog|contributing)(?:\.[^.]+)?$/i;

@@ -14,7 +14,17 @@ export interface Line {
 }
 
 /** Extensions the folder walk picks up. */
-export const REPORT_EXTENSIONS = new Set(['.txt', '.pdf', '.html', '.htm', '.docx', '.doc']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.html', '.htm', '.docx', '.doc']);
+
+/** What a page says about itself: a crawler's header block, a web page's <meta> tags. Text as written. */
+export interface PageMeta {
+  title?: string;
+  /** Publication date or time, as written (`2026-03-10 12:56`). */
+  published?: string;
+  written?: string;
+  publisher?: string;
+  url?: string;
+}
 
 export interface SourceDocument {
   path: string;
@@ -25,6 +35,8 @@ export interface SourceDocument {
   lines: Line[];
   /** Problems the reader found (scanned pages …), reported with the rest. */
   notes?: Diagnostic[];
+  /** What the page or a header block says of the report, beside its text. */
+  meta?: PageMeta;
 }
 
 export type ReadErrorCode =

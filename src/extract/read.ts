@@ -6,10 +6,11 @@ import { bytesToText } from './decode.js';
 import { sha256 } from './hash.js';
 import { ReadError, type SourceDocument } from './document.js';
 import { pdfToDocument, type RulingPolicy } from './pdf/index.js';
+import { looksLikeMarkdown, markdownToLines } from './markdown.js';
 import { textToLines } from './text.js';
 
 /** Files beyond this are not reports; refuse before reading them. */
-export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, html: 20 * 1024 * 1024, pdf: 200 * 1024 * 1024, docx: 100 * 1024 * 1024 };
+export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, md: 20 * 1024 * 1024, html: 20 * 1024 * 1024, pdf: 200 * 1024 * 1024, docx: 100 * 1024 * 1024 };
 const MAX_ANY = Math.max(...Object.values(MAX_BYTES));
 
 export { REPORT_EXTENSIONS } from './document.js';
@@ -68,14 +69,18 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
     case 'docx':
       return (await import('./docx.js')).docxToDocument(file, bytes, sha256(bytes));
     case 'txt':
-      return textToDocument(file, bytes);
+    case 'md':
+      return textToDocument(file, bytes, format);
   }
 }
 
-function textToDocument(file: string, bytes: Uint8Array): SourceDocument {
+async function textToDocument(file: string, bytes: Uint8Array, sniffed: 'txt' | 'md'): Promise<SourceDocument> {
   const { text, encoding } = bytesToText(bytes);
   if (text.trim() === '') throw new ReadError('E_EMPTY', 'file contains only white space');
-  return { path: file, format: 'txt', sha256: sha256(bytes), encoding, pages: null, lines: textToLines(text) };
+  // Markdown is told by its tables when the name does not say (converters write .txt too).
+  const format = sniffed === 'md' || looksLikeMarkdown(text) ? 'md' : 'txt';
+  const { lines, meta } = format === 'md' ? await markdownToLines(text) : textToLines(text);
+  return { path: file, format, sha256: sha256(bytes), encoding, pages: null, lines, ...(meta ? { meta } : {}) };
 }
 
 /** Decide the format by content, not only by name: government sites serve HTML as `.doc`. */
@@ -86,6 +91,7 @@ export function sniffFormat(file: string, bytes: Uint8Array): Format {
   if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*(<!--[^]*?-->\s*)?<html|<head|<meta|<body)/i.test(head)) return 'html';
   const ext = path.extname(file).toLowerCase();
   if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.md' || ext === '.markdown') return 'md';
   return 'txt';
 }
 

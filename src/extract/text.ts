@@ -1,21 +1,34 @@
-import type { Line } from './document.js';
+import { matchHeading, mayBeHeading } from '../schema/headings.js';
+import { compact } from '../text/index.js';
+import type { Line, PageMeta } from './document.js';
+import { readHeader } from './header.js';
 
 const HEADING = /^\s*[一二三四五六][、.．]/;
 const NUMERIC = /^[\s\d.,+\-%]*$/;
 
 /**
- * Split report text into lines, recognising the table shapes text exports produce:
+ * Split report text into lines, recognising the shapes text exports produce:
  * - tab-separated rows (`规章\t0\t0\t0`) become one line with cells;
  * - Word's one-cell-per-line export (`\t规章` / `\t0` …, rows separated by blank lines) is
  *   folded back into one line per row; a line without the leading tab continues the cell
  *   above it (`\t商业` / `企业`);
- * - anything else (prose, `pdftotext -layout` columns) stays a plain line: the table
- *   parsers split those on white space.
+ * - one cell per line with runs of blank lines between them (pages saved as text: two blank
+ *   lines between cells, four between rows, an empty cell one more line) is folded the same way;
+ * - a crawler's header block (`标题:`, `发布时间:` …) is taken out as the page's metadata;
+ * - anything else (prose, `pdftotext -layout` columns, run-together text) stays plain lines.
  */
-export function textToLines(text: string): Line[] {
+export function textToLines(text: string): { lines: Line[]; meta?: PageMeta } {
   const raw = text.split(/\r\n|\r|\n/);
+  const header = readHeader(raw);
+  const from = header?.length ?? 0;
+  const gaps = blankRunShape(raw, from);
+  const lines = gaps ? foldBlankRuns(raw, from, gaps) : foldTabCells(raw, from);
+  return header ? { lines, meta: header.meta } : { lines };
+}
+
+function foldTabCells(raw: readonly string[], from: number): Line[] {
   const lines: Line[] = [];
-  let i = 0;
+  let i = from;
   while (i < raw.length) {
     const current = raw[i]!;
     if (isCellLine(current)) {
@@ -46,4 +59,96 @@ function isCellLine(line: string): boolean {
 function isContinuation(line: string, previous: string): boolean {
   const t = line.trim();
   return t.length > 0 && t.length <= 20 && !HEADING.test(t) && !NUMERIC.test(t) && !NUMERIC.test(previous);
+}
+
+interface Gaps {
+  /** Blank lines between the cells of a row. */
+  cell: number;
+  /** Blank lines between rows. */
+  row: number;
+}
+
+/**
+ * The one-cell-per-line shape with blank-line separators: most gaps between lines are one
+ * length (the cell gap, two or more blank lines), a longer one recurs (the row gap), and the
+ * lines are single short cells, never `-layout` columns.
+ */
+function blankRunShape(raw: readonly string[], from: number): Gaps | null {
+  const counts = new Map<number, number>();
+  let run = 0;
+  let seen = 0;
+  let cells = 0;
+  let lines = 0;
+  for (let i = from; i < raw.length; i++) {
+    const t = raw[i]!.trim();
+    if (t === '') {
+      run++;
+      continue;
+    }
+    lines++;
+    if (!/\S\s{2,}\S|\t/.test(t) && t.length <= 60) cells++;
+    if (seen > 0) counts.set(run, (counts.get(run) ?? 0) + 1);
+    seen++;
+    run = 0;
+  }
+  const gaps = [...counts].filter(([n]) => n >= 2).sort((a, b) => b[1] - a[1]);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const cell = gaps[0];
+  const row = gaps.find(([n, c]) => n > (cell?.[0] ?? 0) && c >= 0.05 * total);
+  if (!cell || !row || cell[1] < 0.4 * total || cells < 0.7 * lines) return null;
+  return { cell: cell[0], row: row[0] };
+}
+
+function foldBlankRuns(raw: readonly string[], from: number, gaps: Gaps): Line[] {
+  const lines: Line[] = [];
+  let row: Line | null = null;
+  let run = 0;
+  let afterGap = false;
+  const isHeading = (t: string) => mayBeHeading(t) && matchHeading(compact(t)) !== null;
+  const startRow = (no: number, text: string) => {
+    row = { no, text, cells: [text] };
+    lines.push(row);
+  };
+  for (let i = from; i < raw.length; i++) {
+    const t = raw[i]!.trim();
+    if (t === '') {
+      run++;
+      continue;
+    }
+    const gap = run;
+    run = 0;
+    const current = row as Line | null;
+    if (isHeading(t) || !current || isHeading(current.text)) {
+      lines.push({ no: i + 1, text: t });
+      row = isHeading(t) ? null : lines[lines.length - 1]!;
+      if (row) row.cells = [t];
+      afterGap = false;
+      continue;
+    }
+    const cells = current.cells!;
+    const step = gaps.cell + 1;
+    if (gap === 0) {
+      // A wrapped cell continues (`商业` / `企业`) only inside a table row; prose lines stand alone.
+      if (afterGap && isContinuation(t, cells[cells.length - 1]!)) cells[cells.length - 1] += t;
+      else {
+        startRow(i + 1, t);
+        afterGap = false;
+      }
+    } else if (gap >= gaps.cell && (gap - gaps.cell) % step === 0 && gap !== gaps.row) {
+      for (let e = 0; e < (gap - gaps.cell) / step; e++) cells.push('');
+      cells.push(t);
+      afterGap = true;
+    } else if (gap >= gaps.row && (gap - gaps.row) % step === 0) {
+      for (let e = 0; e < (gap - gaps.row) / step; e++) cells.push('');
+      startRow(i + 1, t);
+      afterGap = true;
+    } else {
+      startRow(i + 1, t);
+      afterGap = true;
+    }
+  }
+  for (const l of lines) if (l.cells) l.text = l.cells.join('\t');
+  // A line of one cell is a plain line, as everywhere else.
+  for (const l of lines) if (l.cells?.length === 1) delete l.cells;
+  return lines;
 }

@@ -119,7 +119,7 @@ export const CheckResultSchema = z.strictObject({
   message: z.string().optional(),
 });
 
-export const FormatSchema = z.enum(['pdf', 'txt', 'docx', 'html']);
+export const FormatSchema = z.enum(['pdf', 'txt', 'md', 'docx', 'html']);
 export const StatusSchema = z.enum(['ok', 'partial', 'failed']).meta({
   description:
     'ok: every table read; partial: read, but some values, tables or sections could not be; failed: not read at all',

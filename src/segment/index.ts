@@ -2,9 +2,11 @@ import type { Line } from '../extract/document.js';
 import { compact } from '../normalize/index.js';
 import type { SectionId } from '../schema/index.js';
 import { matchHeading, mayBeHeading } from '../schema/headings.js';
+import { linesToOutline, sectionNumber } from './outline.js';
 
 export { isTitleText, matchHeading } from '../schema/headings.js';
 export { linesToReportInfo } from './meta.js';
+export { splitRunTogether } from './unglue.js';
 
 /** Where one of the six sections lies: its heading line and the lines after it, up to the next section. */
 export interface SectionSpan {
@@ -18,11 +20,46 @@ export interface SectionSpan {
   end: number;
 }
 
+export interface Outline {
+  /** The sections found, in document order; in an outline of its own a section may have several parts. */
+  spans: SectionSpan[];
+  /** `nonstandard`: the headings are not the six standard ones and were mapped by their words. */
+  outline: 'standard' | 'nonstandard';
+}
+
 /**
- * Find the six section headings in order. A heading is taken only if its number is higher than
- * the last one found, so 表三 row labels and inline lists of titles cannot restart the count.
+ * The six sections. The standard headings are taken in order; when they are not all there and
+ * the document's own outline, mapped by its headings' words, covers more standard sections,
+ * that outline is used: each of its headings starts a part of the section it covers, and a
+ * heading on nothing standard continues the part before it.
  */
-export function linesToSections(lines: readonly Line[]): SectionSpan[] {
+export function linesToSections(lines: readonly Line[]): Outline {
+  const standard = linesToStandardSections(lines);
+  if (standard.length === 6) return { spans: standard, outline: 'standard' };
+  const outline = linesToOutline(lines);
+  const mapped = new Set(outline.map((h) => h.id).filter((id) => id !== null));
+  if (mapped.size <= new Set(standard.map((s) => s.id)).size) return { spans: standard, outline: 'standard' };
+  // Numbered as the template numbers them, each once: only the wording differs.
+  const own = outline.some((h) => h.id === null || !h.heading.startsWith('一二三四五六'[sectionNumber(h.id) - 1]!)) || mapped.size < outline.length;
+  const spans: SectionSpan[] = [];
+  outline.forEach((h, i) => {
+    const end = outline[i + 1]?.index ?? lines.length;
+    const previous = spans[spans.length - 1];
+    if (h.id === null) {
+      if (previous) previous.end = end;
+      return;
+    }
+    spans.push({ number: sectionNumber(h.id), id: h.id, heading: h.heading, headingIndex: h.index, start: h.index + 1, end });
+  });
+  return { spans, outline: own ? 'nonstandard' : 'standard' };
+}
+
+/**
+ * Find the six standard section headings in order. A heading is taken only if its number is
+ * higher than the last one found, so 表三 row labels and inline lists of titles cannot restart
+ * the count.
+ */
+function linesToStandardSections(lines: readonly Line[]): SectionSpan[] {
   const found: SectionSpan[] = [];
   let last = 0;
   lines.forEach((line, index) => {

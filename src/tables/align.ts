@@ -32,10 +32,13 @@ export function alignInOrder<U>(candidates: ReadonlyArray<Candidate<U>>, rowCoun
   let pending: Array<Candidate<U>> = [];
   const fillGap = (until: number) => {
     const gap = Array.from({ length: Math.max(0, until - last - 1) }, (_, i) => last + 1 + i);
-    if (pending.length > 0 && pending.length === gap.length && pending.every((c, i) => c.fits(gap[i]!))) {
-      pending.forEach((c, i) => placed.push({ index: gap[i]!, unit: c.unit, by: 'position' }));
+    // Debris that fills no row (a stray number between tables) does not count.
+    const whole = pending.filter((c) => gap.some((g) => c.fits(g)));
+    for (const c of pending) if (!whole.includes(c)) refused.push({ unit: c.unit, why: 'unknown' });
+    if (whole.length > 0 && whole.length === gap.length && whole.every((c, i) => c.fits(gap[i]!))) {
+      whole.forEach((c, i) => placed.push({ index: gap[i]!, unit: c.unit, by: 'position' }));
     } else {
-      for (const c of pending) refused.push({ unit: c.unit, why: 'unknown' });
+      for (const c of whole) refused.push({ unit: c.unit, why: 'unknown' });
     }
     pending = [];
   };
@@ -44,7 +47,9 @@ export function alignInOrder<U>(candidates: ReadonlyArray<Candidate<U>>, rowCoun
       refused.push({ unit: c.unit, why: 'subtotal' });
       continue;
     }
-    const target = ownTarget(c.own, last) ?? firstAfter(c.weak, last);
+    // A label on another line is only a hint: it places a unit that fills the row, never a fragment.
+    const hinted = firstAfter(c.weak, last);
+    const target = ownTarget(c.own, last) ?? (hinted !== undefined && c.fits(hinted) ? hinted : undefined);
     if (target === undefined) {
       if (c.own.some((rows) => rows.length > 0)) refused.push({ unit: c.unit, why: 'duplicate' });
       else pending.push(c);

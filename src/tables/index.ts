@@ -18,7 +18,7 @@ export interface ParsedTables {
   tables: Tables;
   raw: RawTables;
   template: Template;
-  /** Line numbers [first, last] each table was read from, to keep them out of section text. */
+  /** Line indexes [first, last] each table was read from, to keep them out of section text. */
   spans: Partial<Record<TableKey, [number, number]>>;
   regions: Partial<Record<TableKey, Region>>;
   /** The line a cell was read from, for diagnostics that point at the document. */
@@ -57,7 +57,11 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
     if (p) {
       diagnostics.push(...p.built.diagnostics);
       for (const id of p.built.assumed) assumed.add(id);
-      spans[key] = [lines[regions[key]!.start]!.no, p.lastLine];
+      const { start, end } = regions[key]!;
+      // Parts of one run-together line share its number: the last part read is the last with it.
+      let last = end - 1;
+      while (last > start && lines[last]!.no > p.lastLine) last--;
+      spans[key] = [start, last];
     } else {
       diagnostics.push(
         diagnostic('warning', 'missing-table', `${label}: table not found`, { where: { table: key } }),

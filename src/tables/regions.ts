@@ -32,13 +32,16 @@ export function linesToRegions(lines: readonly Line[], sections: readonly Sectio
   const anchors: Partial<Record<TableKey, number>> = {};
   let floor = 0;
   for (const table of ORDER) {
-    const own = sections.find((s) => s.number === SECTION_OF[table]);
+    // An outline of its own may give a section several parts (its prose, then its attached table).
+    const own = sections.filter((s) => s.number === SECTION_OF[table]);
     const next = sections.find((s) => s.number > SECTION_OF[table]);
-    const range = own ? [Math.max(own.start, floor), own.end] : [floor, next ? next.headingIndex : lines.length];
-    const at = findAnchor(texts, ANCHORS[table], range[0]!, range[1]!);
-    if (at !== undefined) {
+    const ranges = own.length > 0 ? own.map((s) => [Math.max(s.start, floor), s.end] as const) : [[floor, next ? next.headingIndex : lines.length] as const];
+    for (const [from, to] of ranges) {
+      const at = findAnchor(texts, ANCHORS[table], from, to);
+      if (at === undefined) continue;
       anchors[table] = at;
       floor = at + 1;
+      break;
     }
   }
   const regions: Partial<Record<TableKey, Region>> = {};
@@ -56,7 +59,8 @@ export function linesToRegions(lines: readonly Line[], sections: readonly Sectio
 function findAnchor(texts: readonly string[], anchor: RegExp, from: number, to: number): number | undefined {
   for (let i = from; i < to; i++) {
     const t = texts[i]!;
-    if (t.length <= MAX_ANCHOR_LENGTH && anchor.test(t)) return i;
+    // A long line is a table only when it starts with the anchor (run-together text, cut at its tables).
+    if (t.length <= MAX_ANCHOR_LENGTH ? anchor.test(t) : anchor.exec(t)?.index === 0) return i;
   }
   return undefined;
 }
