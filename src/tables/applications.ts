@@ -2,11 +2,12 @@ import { diagnostic } from '../diagnostics.js';
 import type { Line } from '../extract/document.js';
 import type { Diagnostic } from '../schema/index.js';
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, type TemplateVersion } from '../schema/template.js';
-import { compact } from '../text/index.js';
+import { relationId } from '../schema/relations.js';
+import { compact, readCell } from '../text/index.js';
 import { alignInOrder, type Candidate } from './align.js';
 import { NUMBERED, piecesToLabels, type Label } from './labels.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
-import { linesToTokens } from './tokens.js';
+import { linesToTokens, type Token } from './tokens.js';
 import { misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
 
 export interface ParsedApplications {
@@ -32,7 +33,19 @@ const SIGNS_2021 = /逾期不补正|收费通知|缴纳费用/;
  */
 export function parseApplications(lines: readonly Line[], hint: TemplateVersion | null): ParsedApplications | null {
   const stacked = new Map<Unit, Unit>();
-  const units = splitStacked(mergeBroken(dropBlank(tokensToUnits(linesToTokens(lines)))), stacked);
+  const all = dropBlank(tokensToUnits(linesToTokens(lines)));
+  if (all.length === 0) return null;
+  const diagnostics: Diagnostic[] = [];
+  const columns = columnBlocks(all);
+  for (const u of columns) {
+    diagnostics.push(
+      diagnostic('warning', 'unknown-row', `表三: ${u.values.length} values printed as one block down the page (read column by column, not row by row); not placed`, {
+        where: { table: 'applications', line: u.line },
+      }),
+    );
+  }
+  const checked: Unit[] = [];
+  const units = splitStacked(mergeBroken(all.filter((u) => !columns.has(u)), checked), stacked, checked);
   if (units.length === 0) return null;
   const signal = versionOf(units);
   const version = signal ?? hint ?? '2021';
@@ -63,7 +76,6 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
   const { placed, refused } = alignInOrder(candidates, rows.length);
 
   const builder = new TableBuilder('applications', rows.map((row) => ({ row, columns: APPLICATION_COLUMNS })), version);
-  const diagnostics: Diagnostic[] = [];
   placed.sort((a, b) => a.index - b.index);
   let previous = -1;
   for (const p of placed) {
@@ -91,6 +103,8 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
     const cells = unitCells(unit, WIDTH);
     if (cells) APPLICATION_COLUMNS.forEach((c, i) => builder.set(key, c, cells[i]!, unit.line));
     else builder.missingRow(key, misfit(unit, WIDTH), unit.line);
+    // Rows put together from values one per line were accepted because their 总计 adds up.
+    if (checked.includes(unit)) builder.assume(relationId({ rule: 'applications-row-total', part: `row ${rows[p.index]!.label}` }));
   }
   for (const r of refused) {
     const c = candidates.find((x) => x.unit === r.unit)!;
@@ -155,13 +169,24 @@ function dropBlank(units: readonly Unit[]): Unit[] {
  * Values printed one per line around a wrapped label (`…不计` / `18` / `其他情形）` / `9` …):
  * a short unit, then only the rest of its label, then more values, is one row.
  */
-function mergeBroken(units: Unit[]): Unit[] {
+function mergeBroken(units: Unit[], checked: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const u of units) {
     const prev = out[out.length - 1];
     const onlyRest = u.before.every((t) => !t.cell && !NUMBERED.test(compact(t.text)));
-    if (prev && !prev.cell && !u.cell && !prev.glued && !u.glued && onlyRest && prev.values.length + u.values.length <= WIDTH && prev.values.length < WIDTH) {
-      out[out.length - 1] = { ...prev, values: [...prev.values, ...u.values], seqs: new Set([...prev.seqs, ...u.seqs]), lastLine: u.lastLine };
+    if (prev && !prev.cell && !u.cell && !prev.glued && !u.glued && onlyRest && prev.values.length < WIDTH) {
+      // Fill the cut row; what is left over is rows of their own, one value per line.
+      const need = WIDTH - prev.values.length;
+      const taken = u.values.slice(0, need);
+      const rest = u.values.slice(need);
+      const merged = { ...prev, values: [...prev.values, ...taken], seqs: new Set([...prev.seqs, ...taken.map((t) => t.seq)]), lastLine: taken[taken.length - 1]!.line };
+      if ((rest.length > 0 && rest.length % WIDTH !== 0) || !addsUp(merged.values)) {
+        out.push(u);
+        continue;
+      }
+      out[out.length - 1] = merged;
+      checked.push(merged);
+      if (rest.length > 0) out.push({ ...u, values: rest, before: [], seqs: new Set(rest.map((t) => t.seq)), line: rest[0]!.line });
       continue;
     }
     out.push(u);
@@ -169,8 +194,26 @@ function mergeBroken(units: Unit[]): Unit[] {
   return out;
 }
 
+/** A row's six applicant columns sum to its 总计. */
+function addsUp(values: readonly Token[]): boolean {
+  const n = values.map((v) => readCell(v.text).value);
+  return n.length === WIDTH && n.every((x) => x !== null) && n.slice(0, 6).reduce((a, b) => a! + b!, 0) === n[6];
+}
+
+/**
+ * pdftotext's reading order runs down a column inside a merged block of a table: those values
+ * stand on adjacent lines, while values read row by row stand apart (a blank line between). In
+ * text that spaces its values so, values on adjacent lines are a column, not a row.
+ */
+function columnBlocks(units: readonly Unit[]): Set<Unit> {
+  const runs = units.filter((u) => !u.cell && !u.glued && u.values.length >= 2 && u.seqs.size === u.values.length);
+  const gaps = (u: Unit) => u.values.slice(1).map((v, i) => v.seq - u.values[i]!.seq);
+  if (!runs.some((u) => gaps(u).some((g) => g >= 2))) return new Set();
+  return new Set(runs.filter((u) => gaps(u).some((g) => g === 1)));
+}
+
 /** Values printed one per line with no label between rows: k × 7 of them are k rows. */
-function splitStacked(units: Unit[], stacked: Map<Unit, Unit>): Unit[] {
+function splitStacked(units: Unit[], stacked: Map<Unit, Unit>, checked: Unit[]): Unit[] {
   return units.flatMap((u) => {
     const k = u.values.length / WIDTH;
     if (u.cell || u.glued || k < 2 || !Number.isInteger(k) || u.seqs.size < u.values.length) return [u];
@@ -178,7 +221,10 @@ function splitStacked(units: Unit[], stacked: Map<Unit, Unit>): Unit[] {
       const values = u.values.slice(i * WIDTH, (i + 1) * WIDTH);
       return { ...u, values, before: i === 0 ? u.before : [], seqs: new Set(values.map((v) => v.seq)), line: values[0]!.line, lastLine: values[WIDTH - 1]!.line };
     });
+    // Rows cut from one run only if every one adds up: a run read in another order does not.
+    if (!parts.every((p) => addsUp(p.values))) return [u];
     for (const part of parts.slice(1)) stacked.set(part, parts[0]!);
+    checked.push(...parts);
     return parts;
   });
 }

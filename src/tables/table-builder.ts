@@ -57,6 +57,7 @@ export class TableBuilder {
   private readonly rows = new Map<string, Map<string, Cell>>();
   private readonly labels: Map<string, string>;
   private readonly runs: PendingRun[] = [];
+  private readonly assumed = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
@@ -105,6 +106,11 @@ export class TableBuilder {
     });
   }
 
+  /** A relation the reading relied on (to accept rows put together from loose values). */
+  assume(relation: string): void {
+    this.assumed.add(relation);
+  }
+
   /** A row whose label stands with no value after it (run-together text drops blank cells). */
   blankRow(rowKey: string, line?: number): void {
     const spec = this.specs.find((s) => s.row.key === rowKey);
@@ -119,7 +125,7 @@ export class TableBuilder {
 
   /** Nested maps in template order, whatever order the cells were read in. */
   finish(): BuiltTable {
-    const assumed = this.solve();
+    const assumed = [...new Set([...this.assumed, ...this.solve()])];
     const values: CellMap<number | null> = {};
     const raw: CellMap<string | null> = {};
     for (const { row, columns } of this.specs) {

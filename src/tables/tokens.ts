@@ -49,11 +49,22 @@ export function linesToTokens(lines: readonly Line[]): Token[] {
       }
       return;
     }
-    for (const chunk of line.text.trim().split(/[\s\u3000]+/)) {
+    for (const chunk of joinSigns(line.text.trim().split(/[\s\u3000]+/))) {
       if (chunk !== '') tokens.push(...chunkToTokens(chunk, line.no, seq));
     }
   });
   return tokens;
+}
+
+/** `增 17`, `- 1`: a sign set apart from its number still belongs to it. */
+function joinSigns(chunks: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (/^[增减+\-−＋－]$/.test(c) && /^[0-9０-９]/.test(chunks[i + 1] ?? '')) out.push(c + chunks[++i]!);
+    else out.push(c);
+  }
+  return out;
 }
 
 /** One white-space-free chunk → a value, or label pieces with the values glued between them. */
