@@ -9,10 +9,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHECK_FIXTURES } from './synthetic/check-fixtures.js';
-import { FIXTURES, type FixtureDef } from './synthetic/fixtures.js';
+import { FIXTURES, NOT_ONE_FIXTURES, REAL_SHAPE_FIXTURES, type FixtureDef } from './synthetic/fixtures.js';
 import { render } from './synthetic/render.js';
 
-for (const [dir, list] of [['fixtures/synthetic', FIXTURES], ['fixtures/checks', CHECK_FIXTURES]] as const) write(dir, list);
+for (const [dir, list] of [
+  ['fixtures/synthetic', FIXTURES],
+  ['fixtures/checks', CHECK_FIXTURES],
+  ['fixtures/shapes', REAL_SHAPE_FIXTURES],
+  ['test/bad/not-one', NOT_ONE_FIXTURES],
+] as const) write(dir, list);
 
 function write(dir: string, list: readonly FixtureDef[]) {
 mkdirSync(dir, { recursive: true });

@@ -6,6 +6,7 @@ import { normalizeLines } from './normalize/index.js';
 import { SECTIONS, validateReport, type Diagnostic, type Report, type Section, type Status } from './schema/index.js';
 import { linesToReportInfo, linesToSections, splitRunTogether, type SectionSpan } from './segment/index.js';
 import { linesToTables, type ParsedTables } from './tables/index.js';
+import { linesToReportList, linesToSeveralReports, tablesToBlankTemplate } from './tables/not-one-report.js';
 
 type Reading = ReturnType<typeof readDocument>;
 const readings = new WeakMap<SourceDocument, Reading>();
@@ -54,9 +55,10 @@ export function documentToReport(doc: SourceDocument): Report {
   const { lines, spans, outline, info, parsed } = documentToTables(doc);
   const report = { ...info, template: parsed.template };
   const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding };
-  if (spans.length === 0 && Object.values(parsed.tables).every((t) => t === null)) {
-    return failedReport(doc.path, 'not-a-report', 'no section heading and no table of an annual report found', source);
-  }
+  const none = spans.length === 0 && Object.values(parsed.tables).every((t) => t === null);
+  const notOne = none ? linesToReportList(lines) : (linesToSeveralReports(lines) ?? tablesToBlankTemplate(parsed.tables, Object.keys(parsed.regions).length));
+  if (notOne) return failedReport(doc.path, notOne.rule, notOne.message, source);
+  if (none) return failedReport(doc.path, 'not-a-report', 'no section heading and no table of an annual report found', source);
   const sections = spansToSections(lines, spans, parsed.spans);
   const { checks, diagnostics } = runChecks({
     info: report,

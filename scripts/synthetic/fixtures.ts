@@ -74,6 +74,85 @@ export const FIXTURES: FixtureDef[] = [
   },
 ];
 
+/** A crawler's header block above the page text, the title only in it (as archives keep pages). */
+const crawlerHeader = (spec: Spec) =>
+  [`标题: ${spec.agency}${spec.year}年度政府信息公开工作年度报告`, `发布时间: ${spec.year + 1}-01-20 09:30`, '文号: ', `发布机构: ${spec.agency}`, '栏目: 政府信息公开年报', '原文链接: https://www.example.gov.cn/zwgk/nb/1.htm', '==================== 正文 ====================', ''].join('\n');
+
+/** An outline of its own (as Shanghai's): six headings on other matters, the standard tables attached under 一、二、三. */
+function ownOutline(text: string): string {
+  return text
+    .replace('二、主动公开政府信息情况\n', ['二、工作机制保障', '设立政务公开工作协调小组，统筹推进政务公开。', '三、主动公开工作情况', '通过部门网站主动公开政府信息。', '四、政府信息公开申请情况', '依法办理政府信息公开申请。', '五、政府信息管理', '及时更新政府信息公开指南。', '六、政府信息公开平台建设', '加强门户网站建设。', '一、主动公开政府信息情况', ''].join('\n'))
+    .replace('三、收到和处理政府信息公开申请情况', '二、收到和处理政府信息公开申请情况')
+    .replace('四、政府信息公开行政复议、行政诉讼情况', '三、政府信息公开行政复议、行政诉讼情况')
+    .replace('五、存在的主要问题及改进情况', '四、存在的主要问题及改进情况')
+    .replace('六、其他需要报告的事项', '五、其他需要报告的事项');
+}
+
+/** The shapes real collections hold (issue #12), both layouts, made from their specification. */
+export const REAL_SHAPE_FIXTURES: FixtureDef[] = [
+  { file: '2019-runon.txt', spec: consistentSpec('2019-runon', '2019', 2020, 31), shape: 'runon', why: 'page text as textContent leaves it: one line, headings inline, every cell glued to the next' },
+  { file: '2021-runon.txt', spec: consistentSpec('2021-runon', '2021', 2022, 32), shape: 'runon', why: 'the same, 2021 layout' },
+  {
+    file: '2021-runon-blanks.txt',
+    shape: 'runon',
+    why: 'run-together text whose blank cells vanished: a blank 行政强制, and a 表三 row short of one cell',
+    spec: set(consistentSpec('2021-runon-blanks', '2021', 2022, 33), (s) => {
+      s.t2['coercion']!['decisions'] = '';
+      s.t3['denied.enforcementFiles']![2] = '';
+    }),
+  },
+  { file: '2019-blanklines.txt', spec: consistentSpec('2019-blanklines', '2019', 2020, 34), shape: 'blanklines', why: 'one cell per line, bare CR line ends, runs of blank lines between cells and rows' },
+  {
+    file: '2021-blanklines.txt',
+    shape: 'blanklines',
+    why: 'the same, 2021 layout, with a blank cell (one blank line more)',
+    spec: set(consistentSpec('2021-blanklines', '2021', 2022, 35), (s) => {
+      s.t3['carriedOver']![6] = '';
+    }),
+  },
+  { file: '2019-markdown.md', spec: consistentSpec('2019-markdown', '2019', 2020, 36), shape: 'markdown', why: 'converter markdown: pipe tables, label cells lost from five 表三 rows, 表四 as an HTML table' },
+  { file: '2021-markdown.md', spec: consistentSpec('2021-markdown', '2021', 2022, 37), shape: 'markdown', why: 'the same, 2021 layout' },
+  { file: '2019-midline.txt', spec: consistentSpec('2019-midline', '2019', 2020, 38), shape: 'midline', why: '-layout text: every 表三 label wrapped over three lines, values on the middle one beside the group label' },
+  { file: '2021-midline.txt', spec: consistentSpec('2021-midline', '2021', 2022, 39), shape: 'midline', why: 'the same, 2021 layout' },
+  {
+    file: '2021-crawler.txt',
+    shape: 'runon',
+    why: "an archive's page text: a 标题:/发布时间:/原文链接: header, the body on one line without its title",
+    spec: consistentSpec('2021-crawler', '2021', 2023, 40),
+    edit: (text) => crawlerHeader(consistentSpec('2021-crawler', '2021', 2023, 40)) + text.replace(/^.*?年度报告/, ''),
+  },
+  { file: '2021-outline.txt', spec: consistentSpec('2021-outline', '2021', 2022, 41), shape: 'tabs', edit: ownOutline, why: 'an outline of its own, the standard tables attached under 一、二、三 (nonstandard-outline)' },
+];
+
+/** Documents that are not one report (issue #12): each must be a failed record saying which. */
+export const NOT_ONE_FIXTURES: FixtureDef[] = [
+  {
+    file: 'two-reports.txt',
+    shape: 'tabs',
+    why: 'a year-on-year comparison: the tables of two reports in one file',
+    spec: consistentSpec('two-reports', '2021', 2022, 42),
+    edit: (text) => text.replace('五、存在的主要问题及改进情况', `${text.slice(text.indexOf('三、收到和处理'), text.indexOf('五、存在的主要问题'))}五、存在的主要问题及改进情况`),
+  },
+  {
+    file: 'report-list.txt',
+    shape: 'tabs',
+    why: "a site's list page of reports: titles and dates, no report",
+    spec: consistentSpec('report-list', '2021', 2022, 43),
+    edit: () =>
+      ['政府信息公开年报', ...[2024, 2023, 2022, 2021].map((y) => `示例县人民政府${y}年政府信息公开工作年度报告    ${y + 1}-03-20`), '共4条 1/1页'].join('\n') + '\n',
+  },
+  {
+    file: 'blank-template.txt',
+    shape: 'tabs',
+    why: 'the national template with no values filled in',
+    spec: set(consistentSpec('blank-template', '2021', 2022, 44), (s) => {
+      for (const row of Object.values(s.t2)) for (const k of Object.keys(row)) row[k] = '';
+      for (const v of Object.values(s.t3)) v.fill('');
+      for (const v of Object.values(s.t4)) v.fill('');
+    }),
+  },
+];
+
 function toFullWidth(s: string): string {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }

@@ -31,3 +31,11 @@ export const PDF_FIXTURES: PdfFixtureDef[] = [
   { file: '2021-scanned-page.pdf', spec: consistentSpec('2021-scanned-page', '2021', 2022, 25), options: { scannedImage: true }, why: 'a report followed by a scanned page without a text layer' },
   { file: 'scanned-only.pdf', spec: consistentSpec('scanned-only', '2021', 2022, 26), options: {}, imageOnly: true, dir: 'test/bad', why: 'only a scanned page: no text layer at all' },
 ];
+
+/** Text made from these PDFs by pdftotext (scripts/make-derived.ts); the values are the PDF's specification. */
+export const DERIVED_FIXTURES = [
+  { file: '2021-ruled.raw.txt', from: '2021-ruled.pdf', args: [] as string[], why: 'reading order: values one per line, a wrapped label around its first value, labels after their values' },
+  { file: '2019-ruled.raw.txt', from: '2019-ruled.pdf', args: [], why: 'the same, 2019 layout; 增 17 with a space' },
+  { file: '2021-unruled.raw.txt', from: '2021-unruled.pdf', args: [], why: 'reading order of a table without borders' },
+  { file: '2019-blank-cells.raw.txt', from: '2019-blank-cells.pdf', args: [], why: 'reading order where blank cells vanished: the rows they were in cannot be placed' },
+] as const;

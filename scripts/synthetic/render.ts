@@ -1,7 +1,7 @@
 import { ACTIVE_DISCLOSURE, APPLICATION_GROUPS, APPLICATION_ROWS, REVIEW_GROUPS } from '../../src/schema/template.js';
 import type { Spec } from './spec.js';
 
-export type Shape = 'tabs' | 'cells' | 'layout';
+export type Shape = 'tabs' | 'cells' | 'layout' | RealShape;
 
 const T2_HEADERS = (spec: Spec, item: string) =>
   ACTIVE_DISCLOSURE[spec.version].find((b) => b.item === item)!.columns.map((c) => c.label);
@@ -36,7 +36,7 @@ function t3Rows(spec: Spec) {
 }
 
 export function render(spec: Spec, shape: Shape): string {
-  return { tabs: renderTabs, cells: renderCells, layout: renderLayout }[shape](spec);
+  return { tabs: renderTabs, cells: renderCells, layout: renderLayout, runon: renderRunon, blanklines: renderBlankLines, markdown: renderMarkdown, midline: renderMidline }[shape](spec);
 }
 
 // ── tab-separated rows (as copied from a PDF viewer or Excel) ─────────────────
@@ -155,4 +155,97 @@ function renderLayout(spec: Spec): string {
   out.push(REVIEW_GROUPS.flatMap((g) => spec.t4[g.key]!).map((v) => v.padEnd(5)).join(' '), '');
   out.push(...p.tail.map((l) => `     ${l}`), '', '                          -4-');
   return `${out.join('\n')}\n`;
+}
+
+// ── the shapes real collections hold (issue #12): each made from the same specification ─────
+
+export type RealShape = 'runon' | 'blanklines' | 'markdown' | 'midline';
+
+/** A page's text as `textContent` leaves it: no line breaks, no separators, every cell glued to the next. */
+export function renderRunon(spec: Spec): string {
+  return `${renderTabs(spec).replace(/[\t\n]+/g, '')}\n`;
+}
+
+/**
+ * One cell per line with bare CR line ends: two blank lines between cells, four between rows,
+ * an empty cell one more blank line (as saved from a page whose cells are paragraphs).
+ */
+export function renderBlankLines(spec: Spec): string {
+  const p = prose(spec);
+  const out: string[] = [...p.head];
+  const row = (...cells: string[]) => out.push('', '', '', '', cells.join('\n\n\n'));
+  for (const block of ACTIVE_DISCLOSURE[spec.version]) {
+    row(`第二十条第（${block.item}）项`);
+    row('信息内容', ...T2_HEADERS(spec, block.item));
+    for (const r of block.rows) row(r.label, ...block.columns.map((c) => spec.t2[r.key]![c.key]!));
+  }
+  out.push('', '', '', '', p.s3);
+  row('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况');
+  row('自然人', '法人或其他组织', '总计');
+  row('商业\n企业', '科研\n机构', '社会公益组织', '法律服务机构', '其他');
+  for (const r of t3Rows(spec)) {
+    const head = r.key === 'granted' ? ['三、本年度办理结果'] : [];
+    row(...head, ...(r.group ? [r.group] : []), r.label, ...r.values);
+  }
+  out.push('', '', '', '', p.s4);
+  row('行政复议', '行政诉讼');
+  row('结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉');
+  row('结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计');
+  row(...REVIEW_GROUPS.flatMap((g) => spec.t4[g.key]!));
+  out.push('', '', '', '', ...p.tail);
+  // An empty cell is one line more; CR line ends throughout.
+  return `${out.join('\n').replace(/\n/g, '\r')}\r`;
+}
+
+/**
+ * Markdown as a PDF converter writes it: `#` headings, 表二 as pipe tables, 表三 as pipe tables
+ * broken where the converter lost a row's label cell (the label lands on a line of its own,
+ * away from its values), 表四 as an HTML table with its merged header.
+ */
+export function renderMarkdown(spec: Spec): string {
+  const p = prose(spec);
+  const out = [`# ${p.head[0]}${p.head[1]}`, '', p.head[3]!, '', `## ${p.head[4]}`, ...p.head.slice(5, -1), '', `## ${p.head[p.head.length - 1]}`];
+  for (const block of ACTIVE_DISCLOSURE[spec.version]) {
+    out.push('', `第二十条第（${block.item}）项`, '', `| 信息内容 | ${T2_HEADERS(spec, block.item).join(' | ')} |`, `|${' --- |'.repeat(block.columns.length + 1)}`);
+    for (const r of block.rows) out.push(`| ${r.label} | ${block.columns.map((c) => spec.t2[r.key]![c.key]).join(' | ')} |`);
+  }
+  out.push('', `## ${p.s3}`, '', '申请人情况', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+  const lost = new Set(['partiallyGranted', 'denied.prohibitedByLaw', 'unable.notHeld', 'unable.needsCreation', 'notProcessed.confirmOrReissue']);
+  let open = false;
+  for (const r of t3Rows(spec)) {
+    if (lost.has(r.key)) {
+      // The label cell went astray: its text stands after the row, the values keep their place.
+      out.push(`| ${r.values.join(' | ')} |`, `|${' --- |'.repeat(7)}`, '', r.label, '');
+      open = false;
+      continue;
+    }
+    if (!open) out.push('| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |', `|${' --- |'.repeat(8)}`);
+    open = true;
+    out.push(`| ${r.group ? `${r.group}${r.label}` : r.label} | ${r.values.join(' | ')} |`);
+  }
+  out.push('', `## ${p.s4}`, '', '<table>', '<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>');
+  out.push('<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td><td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>');
+  out.push(`<tr>${'<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>'.repeat(2)}</tr>`);
+  out.push(`<tr>${REVIEW_GROUPS.flatMap((g) => spec.t4[g.key]!).map((v) => `<td>${v}</td>`).join('')}</tr>`, '</table>', '');
+  for (const l of p.tail) out.push(/^[五六]、/.test(l) ? `## ${l}` : l, '');
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * `-layout` text where every 表三 row label wraps over three lines and the values stand on the
+ * middle one, with the group label printed on the values' line.
+ */
+export function renderMidline(spec: Spec): string {
+  const layout = renderLayout(spec).split('\n');
+  const start = layout.findIndex((l) => l.includes('一、本年新收'));
+  const end = layout.findIndex((l, i) => i > start && l.includes('结转下年度'));
+  const L = 44;
+  const rows: string[] = [];
+  for (const r of t3Rows(spec)) {
+    const label = r.label;
+    const third = Math.ceil(label.length / 3);
+    const [a, b, c] = [label.slice(0, third), label.slice(third, 2 * third), label.slice(2 * third)];
+    rows.push(`                  ${a}`, pad(`     ${r.group ?? ''}       ${b}`, L) + cols(r.values), `                  ${c}`);
+  }
+  return `${[...layout.slice(0, start), ...rows, ...layout.slice(end + 1)].join('\n')}`;
 }

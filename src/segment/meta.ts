@@ -38,7 +38,8 @@ export function linesToReportInfo(lines: readonly Line[], sources: InfoSources):
 
 function titleLine(texts: readonly string[]): string | null {
   const at = texts.findIndex(isTitleText);
-  if (at < 0) return null;
+  // Run-together text: the title opens the first line, the preamble runs on after it.
+  if (at < 0) return TITLE_PARTS.exec(texts[0] ?? '')?.[0].match(/^.{0,60}$/)?.[0] ?? null;
   const title = texts[at]!;
   const above = texts[at - 1];
   return above && !NOT_TITLE.test(above) && above.length <= 30 && !TITLE_PARTS.exec(title)?.[1] ? above + title : title;

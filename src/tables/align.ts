@@ -1,16 +1,22 @@
 /**
- * Placing value units in template rows that follow a fixed order (表三). Each unit comes with
- * the rows its own label names (on its own line) and the rows labels before it name; a unit
- * goes to the row its own label names, else to the first row named before it, never behind
- * the row placed last. Units whose labels were lost are placed by position between two placed
- * rows, and only when their number equals the number of rows between them.
+ * Placing value units in template rows that follow a fixed order (表三). A unit goes to the
+ * row its own label names (on its own line), else the row a label just before it names (plain
+ * text flows label then values), else — for table rows whose labels a converter moved — a row a
+ * label elsewhere names, when the units still unplaced fill the rows before it exactly; never
+ * behind the row placed last. Units with no label are placed by position between two placed
+ * rows, only when every unit between them is known to be one row and their number is the number
+ * of rows between.
  */
 export interface Candidate<U> {
   unit: U;
-  /** Rows (template indexes) named by the label on the unit's own line, nearest last. */
+  /** Rows (template indexes) named by the labels on the unit's own line, nearest last. */
   own: number[][];
-  /** Rows named by numbered labels on the lines before. */
-  weak: number[];
+  /** Rows named by numbered labels just before the unit in the same text flow. */
+  near: number[];
+  /** Rows named by numbered labels on other lines, for units whose labels may have moved. */
+  far: number[];
+  /** How many rows the unit is: 0 (a stray number), 1, or null (values of several rows run together). */
+  span: 0 | 1 | null;
   /** A subtotal (a group label alone beside values): not a template row. */
   subtotal: boolean;
   /** Can the unit fill row i (its number of cells)? */
@@ -30,16 +36,14 @@ export function alignInOrder<U>(candidates: ReadonlyArray<Candidate<U>>, rowCoun
   const refused: Refusal<U>[] = [];
   let last = -1;
   let pending: Array<Candidate<U>> = [];
+  /** Rows the units still unplaced take, or null when some unit's count of rows is unknown. */
+  const waiting = () => (pending.some((p) => p.span === null) ? null : pending.filter((p) => p.span === 1).length);
   const fillGap = (until: number) => {
     const gap = Array.from({ length: Math.max(0, until - last - 1) }, (_, i) => last + 1 + i);
-    // Debris that fills no row (a stray number between tables) does not count.
-    const whole = pending.filter((c) => gap.some((g) => c.fits(g)));
-    for (const c of pending) if (!whole.includes(c)) refused.push({ unit: c.unit, why: 'unknown' });
-    if (whole.length > 0 && whole.length === gap.length && whole.every((c, i) => c.fits(gap[i]!))) {
-      whole.forEach((c, i) => placed.push({ index: gap[i]!, unit: c.unit, by: 'position' }));
-    } else {
-      for (const c of whole) refused.push({ unit: c.unit, why: 'unknown' });
-    }
+    const rows = pending.filter((p) => p.span === 1);
+    if (waiting() === gap.length && gap.length > 0) rows.forEach((c, i) => placed.push({ index: gap[i]!, unit: c.unit, by: 'position' }));
+    else for (const c of rows) refused.push({ unit: c.unit, why: 'unknown' });
+    for (const c of pending) if (c.span !== 1) refused.push({ unit: c.unit, why: 'unknown' });
     pending = [];
   };
   for (const c of candidates) {
@@ -47,9 +51,9 @@ export function alignInOrder<U>(candidates: ReadonlyArray<Candidate<U>>, rowCoun
       refused.push({ unit: c.unit, why: 'subtotal' });
       continue;
     }
-    // A label on another line is only a hint: it places a unit that fills the row, never a fragment.
-    const hinted = firstAfter(c.weak, last);
-    const target = ownTarget(c.own, last) ?? (hinted !== undefined && c.fits(hinted) ? hinted : undefined);
+    const far = c.far.filter((w) => w > last && w - last - 1 === waiting() && c.fits(w)).sort((a, b) => a - b)[0];
+    // A stray number is no row, whatever label stands before it.
+    const target = ownTarget(c.own, last) ?? (c.span === 0 ? undefined : firstAfter(c.near, last)) ?? far;
     if (target === undefined) {
       if (c.own.some((rows) => rows.length > 0)) refused.push({ unit: c.unit, why: 'duplicate' });
       else pending.push(c);

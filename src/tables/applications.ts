@@ -52,7 +52,7 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
   const rows = APPLICATION_ROWS[version];
   const isMarker = (t: string) => RESULTS.test(t) || (GROUP.test(t) && !(version === '2019' && /其他处理/.test(t))) || (HEADER.test(t) && !NUMBERED.test(t));
   const assembled = units.map((u) => ({ unit: u, ...piecesToLabels(u.before, u.seqs, isMarker) }));
-  const weakOf = new Map<Unit, number[]>();
+  const hintsOf = new Map<Unit, number[]>();
   const candidates: Array<Candidate<Unit> & { labels: Label[] }> = assembled.map((a, i) => {
     // The rest of this row's label may follow its values (a wrapped cell printed around them).
     const tail = assembled[i + 1]?.continuation ?? '';
@@ -60,17 +60,21 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
     const own = a.labels.filter((l) => l.own);
     const ownRows = own.map((l) => identify(text(l), rows, true));
     // Rows stacked one per line under shared labels share their hints.
-    const weak = stacked.has(a.unit)
-      ? (weakOf.get(stacked.get(a.unit)!) ?? [])
+    const hints = stacked.has(a.unit)
+      ? (hintsOf.get(stacked.get(a.unit)!) ?? [])
       : a.labels.filter((l) => !l.own && l.numbered).flatMap((l) => identify(text(l), rows, false));
-    weakOf.set(a.unit, weak);
+    hintsOf.set(a.unit, hints);
+    const count = a.unit.values.length;
     return {
       unit: a.unit,
       labels: a.labels,
       own: ownRows,
-      weak,
+      // Plain text flows label, then values; a converter's table rows may have lost theirs to a line elsewhere.
+      near: a.unit.cell ? [] : hints,
+      far: a.unit.cell ? hints : [],
+      span: a.unit.glued ? 1 : count < 4 ? 0 : count <= WIDTH || unitCells(a.unit, WIDTH) ? 1 : null,
       subtotal: own.length === 0 && a.ownMarkers.some((m) => GROUP.test(m)) && !(version === '2019' && a.ownMarkers.some((m) => /其他处理/.test(m))),
-      fits: (index: number) => a.unit.glued || unitCells(a.unit, WIDTH) !== null,
+      fits: () => a.unit.glued || unitCells(a.unit, WIDTH) !== null,
     };
   });
   const { placed, refused } = alignInOrder(candidates, rows.length);

@@ -30,7 +30,7 @@ const NUMBER = new RegExp(
   'g',
 );
 /** After a number: a stop and label text, so its last digit numbers the next row (`00000002.其他…`). */
-const ROW_NUMBER_AFTER = /^[.．、](?=[\u4e00-\u9fff“”"（(])/;
+const ROW_NUMBER_AFTER = /^[.．、](?=[\u4e00-\u9fff“”"（(]|$)/;
 /** Units and brackets that make a number part of prose: 154件, 2021年, 〔2019〕60号, 第3次, 3万余人. */
 const PROSE_AFTER = /^(?:[件条篇个次起人余年月日号项%％倍家所名位期份批亿）)〕\]］]|万(?!元))/;
 const PROSE_BEFORE = /(?:第|约|共|近|达|超|[〔\[［（(：:@/])$/;

@@ -1,0 +1,17 @@
+/**
+ * Text shapes derived from our own PDF fixtures, as users hold them: pdftotext's default
+ * reading-order output (no -layout). Needs poppler-utils; run by hand, the output is committed:
+ *
+ *   npx tsx scripts/make-derived.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DERIVED_FIXTURES } from './synthetic/pdf-fixtures.js';
+
+const out = 'fixtures/derived';
+mkdirSync(out, { recursive: true });
+for (const d of DERIVED_FIXTURES) {
+  execFileSync('pdftotext', [...d.args, path.join('fixtures/pdf', d.from), path.join(out, d.file)]);
+  console.log(`${d.file}: pdftotext ${d.args.join(' ')} ${d.from} — ${d.why}`);
+}

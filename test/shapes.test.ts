@@ -1,0 +1,169 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NOT_ONE_FIXTURES, REAL_SHAPE_FIXTURES } from '../scripts/synthetic/fixtures.js';
+import { DERIVED_FIXTURES, PDF_FIXTURES } from '../scripts/synthetic/pdf-fixtures.js';
+import { expectedTables, type Spec } from '../scripts/synthetic/spec.js';
+import { parseFile, type Report } from '../src/index.js';
+import { oracle } from './oracle.js';
+
+// The text shapes real collections hold (issue #12), made by recipes from specified reports of
+// ours: every cell must be the specification's value, or null with a diagnostic naming why.
+
+type Flat = Record<string, number | null>;
+function flat(o: unknown, p = '', out: Flat = {}): Flat {
+  if (o !== null && typeof o === 'object') for (const [k, v] of Object.entries(o)) flat(v, p ? `${p}.${k}` : k, out);
+  else out[p] = o as number | null;
+  return out;
+}
+
+/** Null cells and the reading rule that says why, keyed `table.row.column`. */
+function nullReasons(r: Report): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of r.diagnostics) {
+    const w = d.where;
+    if (!w?.table || !w.row || !w.column) continue;
+    const key = `${w.table}.${w.row}.${w.column}`;
+    out.set(key, [...(out.get(key) ?? []), d.rule]);
+  }
+  return out;
+}
+
+/** right / null / wrong against a specification; every null must carry a reading diagnostic. */
+function score(r: Report, spec: Spec) {
+  const expected = flat(expectedTables(spec, oracle));
+  const actual = flat(r.tables);
+  const reasons = nullReasons(r);
+  const result = { right: 0, null: 0, wrong: [] as string[], unexplained: [] as string[] };
+  for (const [key, want] of Object.entries(expected)) {
+    const got = actual[key];
+    if (got === want && (want !== null || reasons.has(key))) result.right++;
+    else if (got === null) {
+      result.null++;
+      const why = reasons.get(key) ?? [];
+      if (!why.some((w) => ['value-ambiguous', 'value-unreadable', 'value-missing', 'value-blank'].includes(w))) result.unexplained.push(key);
+    } else result.wrong.push(`${key}: ${got} (expected ${want})`);
+  }
+  return result;
+}
+
+const shapes = await Promise.all(REAL_SHAPE_FIXTURES.map(async (f) => ({ f, r: await parseFile(path.join('fixtures/shapes', f.file)) })));
+const get = (file: string) => shapes.find((s) => s.f.file === file)!.r;
+
+describe('every shape: each cell right, or null saying why; never a different number', () => {
+  it.each(shapes.map((s) => [s.f.file, s] as const))('%s', (_file, { f, r }) => {
+    const s = score(r, f.spec);
+    expect(s.wrong).toEqual([]);
+    expect(s.unexplained).toEqual([]);
+    expect(r.report).toMatchObject({ agency: f.spec.agency, year: f.spec.year, template: f.spec.version });
+    expect(r.sections.map((x) => x.number)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('shapes whose cell boundaries survive are read whole', () => {
+  it.each(['2019-blanklines.txt', '2021-blanklines.txt', '2019-markdown.md', '2021-markdown.md', '2019-midline.txt', '2021-midline.txt', '2021-outline.txt'])('%s', (file) => {
+    const { f, r } = shapes.find((s) => s.f.file === file)!;
+    const s = score(r, f.spec);
+    expect(s.null).toBe(0);
+    expect(r.status).toBe('ok');
+  });
+  it('an empty cell in the blank-line shape is one blank line more: the blank 总计 of 上年结转, the others in place', () => {
+    const r = get('2021-blanklines.txt');
+    expect(r.diagnostics.filter((d) => d.rule === 'value-blank')).toEqual([
+      expect.objectContaining({ where: expect.objectContaining({ table: 'applications', row: 'carriedOver', column: 'total' }) }),
+    ]);
+  });
+  it('markdown: the five 表三 rows whose label cells were lost are placed by position, and say so', () => {
+    const r = get('2021-markdown.md');
+    expect(r.diagnostics.filter((d) => d.rule === 'row-by-position').map((d) => d.where?.row)).toEqual([
+      'partiallyGranted',
+      'denied.prohibitedByLaw',
+      'unable.notHeld',
+      'unable.needsCreation',
+      'notProcessed.confirmOrReissue',
+    ]);
+    expect(r.source.format).toBe('md');
+  });
+});
+
+describe('run-together text (textContent): digits split by the template', () => {
+  const r = get('2021-runon.txt');
+  it('splits 表三 completely, the row totals it used reported as not assessable', () => {
+    const s = score(r, REAL_SHAPE_FIXTURES.find((f) => f.file === '2021-runon.txt')!.spec);
+    expect(s.wrong).toEqual([]);
+    const t3 = flat(r.tables.applications);
+    expect(Object.values(t3).every((v) => v !== null)).toBe(true);
+    const rowTotal = r.checks.find((c) => c.rule === 'applications-row-total')!;
+    expect(rowTotal.outcome).toBe('not-assessable');
+    expect(rowTotal.message).toContain('used to split run-together digits');
+  });
+  it('says how each run was split', () => {
+    const splits = r.diagnostics.filter((d) => d.rule === 'value-split');
+    expect(splits.length).toBeGreaterThan(20);
+    expect(splits.every((d) => d.severity === 'info' && /read as/.test(d.message) || /agrees/.test(d.message))).toBe(true);
+  });
+  it('lists the readings of a run no relation decides (表二 counts have none)', () => {
+    const amb = r.diagnostics.filter((d) => d.rule === 'value-ambiguous' && d.where?.row === 'regulations');
+    expect(amb).toHaveLength(3);
+    expect(amb[0]!.message).toMatch(/readings: .+ \| .+/);
+  });
+});
+
+describe('run-together text whose blank cells vanished', () => {
+  const r = get('2021-runon-blanks.txt');
+  it('a row label with no digits after it is blank', () => {
+    expect(r.tables.activeDisclosure).toMatchObject({ coercion: { decisions: null } });
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ rule: 'value-blank', where: expect.objectContaining({ row: 'coercion' }) }));
+  });
+  it('a row one cell short is unreadable: no split satisfies its total', () => {
+    const t = r.diagnostics.filter((d) => d.where?.row === 'denied.enforcementFiles').map((d) => d.rule);
+    expect(new Set(t)).toEqual(new Set(['value-unreadable']));
+  });
+});
+
+describe("an archive's header block", () => {
+  const r = get('2021-crawler.txt');
+  it('gives the title when the body has none, and is not read as the report', () => {
+    expect(r.report.title).toBe('示例县自然资源局2023年度政府信息公开工作年度报告');
+    expect(r.sections[0]!.text).not.toContain('发布时间');
+  });
+});
+
+describe('an outline of its own', () => {
+  const r = get('2021-outline.txt');
+  it('maps its headings to the six sections by their words and warns once', () => {
+    expect(r.sections.map((s) => s.heading)).toEqual([
+      '一、总体情况',
+      '三、主动公开工作情况',
+      '四、政府信息公开申请情况',
+      '三、政府信息公开行政复议、行政诉讼情况',
+      '四、存在的主要问题及改进情况',
+      '五、其他需要报告的事项',
+    ]);
+    expect(r.diagnostics.filter((d) => d.rule === 'nonstandard-outline' || d.rule === 'missing-section').map((d) => d.rule)).toEqual(['nonstandard-outline']);
+    expect(r.sections[0]!.text).toContain('及时更新政府信息公开指南');
+  });
+});
+
+describe('pdftotext reading-order text of our PDFs', async () => {
+  const derived = await Promise.all(DERIVED_FIXTURES.map(async (d) => ({ d, r: await parseFile(path.join('fixtures/derived', d.file)) })));
+  it.each(derived.map((x) => [x.d.file, x] as const))('%s: never a wrong cell', (_f, { d, r }) => {
+    const spec = PDF_FIXTURES.find((p) => p.file === d.from)!.spec;
+    const s = score(r, spec);
+    expect(s.wrong).toEqual([]);
+    expect(s.unexplained).toEqual([]);
+    // Blank cells vanish from this shape: only the PDF with blank cells loses rows.
+    if (d.from !== '2019-blank-cells.pdf') expect(s.null).toBe(0);
+    else expect(s.right).toBeGreaterThan(100);
+  });
+});
+
+describe('documents that are not one report: a failed record saying which', async () => {
+  const rules: Record<string, string> = { 'two-reports.txt': 'several-reports', 'report-list.txt': 'report-list', 'blank-template.txt': 'blank-template' };
+  for (const f of NOT_ONE_FIXTURES) {
+    const r = await parseFile(path.join('test/bad/not-one', f.file));
+    it(f.file, () => {
+      expect(r.status).toBe('failed');
+      expect(r.diagnostics.map((d) => d.rule)).toEqual([rules[f.file]]);
+    });
+  }
+});
