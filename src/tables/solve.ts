@@ -1,6 +1,6 @@
 import type { Relation } from '../schema/relations.js';
 import { readCell } from '../text/index.js';
-import { chunksToSplits, MAX_SPLITS, type CellKind } from './split.js';
+import { chunksToSplits, MAX_SPLITS, type CellKind, type RunTotal } from './split.js';
 
 /** Cells whose digits ran together, and the chunks they were written as. */
 export interface Run {
@@ -37,6 +37,29 @@ interface State {
   keep: boolean[];
   used: Set<Relation>;
   truncated: boolean;
+  /** The digits alone allow one reading. */
+  certain: boolean;
+}
+
+/**
+ * A run's readings. The totals inside the run prune the cutting (a row of 3-digit counts has
+ * ~27,000 cuttings, a few satisfy its 总计); whether the digits alone decide, and which totals
+ * decided, is found by cutting again without them, stopping as soon as there is more.
+ */
+function splitRun(run: Run, relations: readonly Relation[]) {
+  const kinds = run.cells.map((c) => c.kind);
+  const alone = chunksToSplits(run.chunks, kinds, [], 2);
+  if (alone.readings.length <= 1) return { ...alone, truncated: false, used: [] as Relation[], certain: alone.readings.length === 1 };
+  const local = localTotals(run, relations);
+  const pruned = chunksToSplits(run.chunks, kinds, local.map((l) => l.total));
+  const used = local
+    .filter((l, i) => {
+      if (local.length === 1) return true;
+      const others = local.filter((_, j) => j !== i).map((o) => o.total);
+      return chunksToSplits(run.chunks, kinds, others, pruned.readings.length + 1).readings.length > pruned.readings.length;
+    })
+    .map((l) => l.relation);
+  return { ...pruned, used, certain: false };
 }
 
 /**
@@ -47,9 +70,9 @@ interface State {
  */
 export function solveRuns(runs: readonly Run[], known: Known, relations: readonly Relation[]): RunReading[] {
   const states: State[] = runs.map((run) => {
-    const { readings, truncated } = chunksToSplits(run.chunks, run.cells.map((c) => c.kind));
+    const { readings, truncated, used, certain } = splitRun(run, relations);
     const values = readings.map((r) => r.map((t) => readCell(t).value ?? Number.NaN));
-    return { run, texts: readings, values, keep: readings.map(() => true), used: new Set(), truncated };
+    return { run, texts: readings, values, keep: readings.map(() => true), used: new Set(used), truncated, certain };
   });
   const where = new Map<string, { state: State; index: number }>();
   states.forEach((state) => state.run.cells.forEach((c, index) => where.set(`${c.row}\u0000${c.column}`, { state, index })));
@@ -97,6 +120,23 @@ export function solveRuns(runs: readonly Run[], known: Known, relations: readonl
   if (pending.length > 1) searchTogether(pending, relations.filter((r) => r.stated), fixed, where);
 
   return states.map((s) => toReading(s));
+}
+
+/**
+ * The stated relations that lie within one run and have a single total cell, by cell index:
+ * the splitter prunes with them. They are applied to the readings again below, so that their
+ * use is recorded the same way.
+ */
+function localTotals(run: Run, relations: readonly Relation[]): Array<{ total: RunTotal; relation: Relation }> {
+  const index = (c: { row: string; column: string }) => run.cells.findIndex((x) => x.row === c.row && x.column === c.column);
+  const out: Array<{ total: RunTotal; relation: Relation }> = [];
+  for (const r of relations) {
+    if (!r.stated || r.right.length !== 1) continue;
+    const total = index(r.right[0]!);
+    const parts = r.left.map(index);
+    if (total >= 0 && parts.every((p) => p >= 0)) out.push({ total: { parts, total }, relation: r });
+  }
+  return out;
 }
 
 function searchTogether(
@@ -183,7 +223,7 @@ function toReading(s: State): RunReading {
   }
   if (left.length === 0) return { texts: Array(width).fill(null), outcome: 'unreadable', readings: [], used: [...s.used], truncated: false };
   if (left.length === 1) {
-    return { texts: left[0]!, outcome: s.texts.length === 1 ? 'certain' : 'split', readings: left, used: [...s.used], truncated: false };
+    return { texts: left[0]!, outcome: s.certain ? 'certain' : 'split', readings: left, used: [...s.used], truncated: false };
   }
   // A cell on which every reading left agrees is read, whichever reading is the true one.
   const texts = Array.from({ length: width }, (_, i) => (left.every((r) => r[i] === left[0]![i]) ? left[0]![i]! : null));

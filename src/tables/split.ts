@@ -25,21 +25,33 @@ export interface Splits {
 }
 
 /**
- * Every way to cut `chunks` (digit runs, white space between them already a cell boundary)
- * into exactly `kinds.length` cells, in order. A cell never spans two chunks.
+ * A total the run must satisfy, by cell index: cell `total` = the sum of cells `parts` (all
+ * before it). Used to prune while cutting, so that only the readings it allows are produced.
  */
-export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKind[]): Splits {
+export interface RunTotal {
+  parts: readonly number[];
+  total: number;
+}
+
+/**
+ * Every way to cut `chunks` (digit runs, white space between them already a cell boundary)
+ * into exactly `kinds.length` cells, in order, that satisfies `totals`. A cell never spans two
+ * chunks.
+ */
+export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKind[], totals: readonly RunTotal[] = [], limit = MAX_SPLITS): Splits {
   const texts = chunks.map(toAscii);
   const readings: string[][] = [];
   let truncated = false;
   const cells: string[] = [];
-  // Cells still needed after chunk i: at least one per remaining chunk.
+  const values: number[] = [];
+  const usable = totals.filter((t) => [t.total, ...t.parts].every((i) => kinds[i] === 'count') && t.parts.every((p) => p < t.total));
+  const lastCell = kinds.length - 1;
   const walk = (chunk: number, offset: number): void => {
     if (truncated) return;
     const k = cells.length;
     if (chunk === texts.length) {
       if (k === kinds.length) {
-        if (readings.length >= MAX_SPLITS) truncated = true;
+        if (readings.length >= limit) truncated = true;
         else readings.push([...cells]);
       }
       return;
@@ -48,10 +60,29 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
     if (offset === text.length) return walk(chunk + 1, 0);
     if (k >= kinds.length || kinds.length - k < texts.length - chunk) return;
     const rest = text.slice(offset);
-    for (const length of prefixLengths(rest, kinds[k]!)) {
-      cells.push(rest.slice(0, length));
+    let lengths = prefixLengths(rest, kinds[k]!);
+    for (const t of usable) {
+      if (t.total === k) {
+        // A total is forced once its parts are cut.
+        const forced = String(t.parts.reduce((sum, p) => sum + values[p]!, 0));
+        lengths = lengths.filter((n) => n === forced.length && rest.startsWith(forced));
+      } else if (t.total === lastCell && t.parts.includes(k) && chunk === texts.length - 1) {
+        // The last cell is what remains of the text: no part can exceed the largest it can be.
+        const sum = t.parts.filter((p) => p < k).reduce((s, p) => s + values[p]!, 0);
+        const room = rest.length - (lastCell - k);
+        lengths = lengths.filter((n) => {
+          const largest = Number(rest.slice(n + (lastCell - k - 1)));
+          return n <= room && sum + Number(rest.slice(0, n)) <= largest;
+        });
+      }
+    }
+    for (const length of lengths) {
+      const cell = rest.slice(0, length);
+      cells.push(cell);
+      values.push(kinds[k] === 'count' ? Number(cell) : Number.NaN);
       walk(chunk, offset + length);
       cells.pop();
+      values.pop();
     }
   };
   walk(0, 0);
