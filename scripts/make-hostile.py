@@ -8,7 +8,7 @@ from pdf_objects import pdf
 
 out = 'test/hostile'
 os.makedirs(out, exist_ok=True)
-good = open('fixtures/pdf/hongze-2023.pdf', 'rb').read()
+good = open('fixtures/pdf/2021-ruled.pdf', 'rb').read()
 
 def write(name, data):
     with open(os.path.join(out, name), 'wb') as f:
@@ -22,8 +22,8 @@ i = good.rindex(b'startxref')
 write('broken-xref.pdf', good[:i] + b'startxref\n999999\n%%EOF\n')
 
 # Encrypted: with a user password (cannot be opened) and with an owner password only (can).
-subprocess.run(['qpdf', '--encrypt', 'secret', 'owner', '256', '--', 'fixtures/pdf/hongze-2023.pdf', os.path.join(out, 'encrypted-user-password.pdf')], check=True)
-subprocess.run(['qpdf', '--encrypt', '', 'owner', '256', '--print=none', '--modify=none', '--', 'fixtures/pdf/hongze-2023.pdf', os.path.join(out, 'encrypted-owner-only.pdf')], check=True)
+subprocess.run(['qpdf', '--encrypt', 'secret', 'owner', '256', '--', 'fixtures/pdf/2021-ruled.pdf', os.path.join(out, 'encrypted-user-password.pdf')], check=True)
+subprocess.run(['qpdf', '--encrypt', '', 'owner', '256', '--print=none', '--modify=none', '--', 'fixtures/pdf/2021-ruled.pdf', os.path.join(out, 'encrypted-owner-only.pdf')], check=True)
 
 write('zero-bytes.pdf', b'')
 random.seed(7)

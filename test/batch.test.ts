@@ -16,7 +16,7 @@ const faultWorker = fileURLToPath(new URL('./batch/fault-worker.mjs', import.met
 describe('isolation: a file that hangs, crashes or exhausts memory fails alone', () => {
   it('good files all come out, in path order, beside failed records naming the cause', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-batch-'));
-    const good = ['fixtures/seeds/wuzhong-city-2020-tabs.txt', 'fixtures/synthetic/2021-tabs.txt', 'fixtures/pdf/hongze-2024.pdf'];
+    const good = ['fixtures/synthetic/2019-layout.txt', 'fixtures/synthetic/2021-tabs.txt', 'fixtures/pdf/2021-ruled.pdf'];
     const names = ['a-good.txt', 'b-hang.txt', 'c-good.txt', 'd-crash.txt', 'e-oom.txt', 'f-throw.txt', 'g-good.pdf'];
     names.forEach((n, i) => copyFileSync(good[i % good.length]!.endsWith('.pdf') || n.endsWith('.pdf') ? good[2]! : good[i % 2]!, path.join(dir, n)));
     const files = names.map((n) => path.join(dir, n));
@@ -72,7 +72,7 @@ describe('--out DIR: one JSON per report, a manifest, re-runs skip unchanged fil
   it('parses only new or changed content the second time', async () => {
     const src = mkdtempSync(path.join(tmpdir(), 'gov-report-src-'));
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'gov-report-out-')), 'reports/');
-    copyFileSync('fixtures/seeds/wuzhong-city-2020-tabs.txt', path.join(src, 'a.txt'));
+    copyFileSync('fixtures/synthetic/2021-cells.txt', path.join(src, 'a.txt'));
     copyFileSync('fixtures/synthetic/2019-tabs.txt', path.join(src, 'b.txt'));
     const first = await cli('parse', src, '-o', out, '-j', '2');
     expect(first.code).toBe(0);
@@ -120,8 +120,8 @@ describe('--shard i/n', () => {
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
   });
   it('the CLI parses only its shard, and the shards together give the whole output', async () => {
-    const all = (await cli('parse', 'fixtures/seeds', '-f', 'ndjson', '-q')).stdout.trimEnd().split('\n');
-    const parts = await Promise.all([1, 2, 3].map((i) => cli('parse', 'fixtures/seeds', '-f', 'ndjson', '-q', '--shard', `${i}/3`)));
+    const all = (await cli('parse', 'fixtures/derived', '-f', 'ndjson', '-q')).stdout.trimEnd().split('\n');
+    const parts = await Promise.all([1, 2, 3].map((i) => cli('parse', 'fixtures/derived', '-f', 'ndjson', '-q', '--shard', `${i}/3`)));
     const lines = parts.flatMap((p) => (p.stdout.trim() === '' ? [] : p.stdout.trimEnd().split('\n')));
     expect(lines.sort()).toEqual([...all].sort());
     expect((await cli('parse', 'fixtures', '--shard', '4/3')).code).toBe(2);
@@ -156,11 +156,11 @@ describe('progress on stderr', () => {
     ]);
   });
   it('the CLI draws it only on a terminal and without --quiet, and clears it before the summary', async () => {
-    const summary = 'gov-report: 5 files: 4 ok, 1 partial, 0 failed; 1 with error diagnostics\n';
-    const tty = await cliWith({ ttyStderr: true }, 'parse', 'fixtures/seeds', '-f', 'ndjson');
-    expect(tty.stderr).toMatch(/\r\x1b\[2K5\/5 files · [\d.]+\/s · ETA 0:00/);
+    const summary = 'gov-report: 4 files: 3 ok, 1 partial, 0 failed; 1 with error diagnostics\n';
+    const tty = await cliWith({ ttyStderr: true }, 'parse', 'fixtures/derived', '-f', 'ndjson');
+    expect(tty.stderr).toMatch(/\r\x1b\[2K4\/4 files · [\d.]+\/s · ETA 0:00/);
     expect(tty.stderr.endsWith(`\r\x1b[2K${summary}`)).toBe(true);
-    expect((await cliWith({ ttyStderr: true }, 'parse', 'fixtures/seeds', '-f', 'ndjson', '--quiet')).stderr).toBe('');
-    expect((await cli('parse', 'fixtures/seeds', '-f', 'ndjson')).stderr).toBe(summary);
+    expect((await cliWith({ ttyStderr: true }, 'parse', 'fixtures/derived', '-f', 'ndjson', '--quiet')).stderr).toBe('');
+    expect((await cli('parse', 'fixtures/derived', '-f', 'ndjson')).stderr).toBe(summary);
   });
 });

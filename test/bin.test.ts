@@ -18,7 +18,7 @@ describe('bin gov-report', () => {
   it.runIf(existsSync('/dev/full') && statSync('/dev/full').isCharacterDevice())('exits 74 when standard output fails (disk full), for parse and check', () => {
     for (const command of ['parse', 'check']) {
       const full = openSync('/dev/full', 'w');
-      const r = spawnSync('node', ['dist/cli/main.js', command, 'fixtures/seeds'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      const r = spawnSync('node', ['dist/cli/main.js', command, 'fixtures/derived'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
       closeSync(full);
       expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 74, stderr: 'gov-report: cannot write standard output: no space left on device (ENOSPC)\n' });
     }

@@ -5,16 +5,17 @@ import { RULE_IDS } from '../src/checks/ids.js';
 import { RULES } from '../src/checks/index.js';
 import { parseFile, type Report } from '../src/index.js';
 import { cli } from './helpers.js';
+import { shared, sharedPath } from './shared.js';
 
 const outcome = (r: Report, rule: string) => r.checks.find((c) => c.rule === rule)?.outcome;
 
 // Each rule: a fixture where it passes, one where it fails, one where it cannot be assessed.
 const SINGLE: Record<string, [string, string, string | null]> = {
-  'applications-balance': ['synthetic/2021-tabs.txt', 'synthetic/checks-failing.txt', 'seeds/wuzhong-emergency-2020-garbled.txt'],
+  'applications-balance': ['synthetic/2021-tabs.txt', 'synthetic/checks-failing.txt', 'shapes/2021-blanklines.txt'],
   'applications-row-total': ['synthetic/2021-tabs.txt', 'synthetic/checks-failing.txt', 'synthetic/2019-fullwidth-placeholders.txt'],
   'applications-outcome-total': ['synthetic/2021-tabs.txt', 'synthetic/checks-failing.txt', 'synthetic/2019-fullwidth-placeholders.txt'],
   'review-litigation-total': ['synthetic/2021-tabs.txt', 'synthetic/checks-failing.txt', 'synthetic/missing-parts.txt'],
-  'template-year-mismatch': ['synthetic/2021-tabs.txt', 'synthetic/checks-failing.txt', 'layout/hongze-2023-layout.txt'],
+  'template-year-mismatch': ['synthetic/2021-tabs.txt', 'synthetic/checks-failing.txt', 'checks/mixed-template.txt'],
   // A document has a heading or a table or it has not: these two are always assessable.
   'missing-section': ['synthetic/2021-tabs.txt', 'synthetic/missing-parts.txt', null],
   'missing-table': ['synthetic/2021-tabs.txt', 'synthetic/missing-parts.txt', null],
@@ -73,8 +74,8 @@ describe('cross-year rules', () => {
       actual: 4,
     });
   });
-  it('the real 洪泽区 PDFs, 2023 → 2024: the agency is matched with and without its city', async () => {
-    const results = runCrossChecks([await parseFile('fixtures/pdf/hongze-2023.pdf'), await parseFile('fixtures/pdf/hongze-2024.pdf')]);
+  it.skipIf(!shared('real/hzq2023.pdf') || !shared('real/hzq2024.pdf'))('the real 洪泽区 PDFs (../shared/real), 2023 → 2024: the agency is matched with and without its city', async () => {
+    const results = runCrossChecks([await parseFile(sharedPath('real/hzq2023.pdf')), await parseFile(sharedPath('real/hzq2024.pdf'))]);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ agency: '洪泽区人民政府', earlier: { year: 2023 }, later: { year: 2024 } });
     // 结转 0 → 上年结转 0 in every column; 现行有效 5 + 制发 3 − 废止 0 = 8; under half of any section repeated.
@@ -137,9 +138,9 @@ Summary: 1 report checked: 0 passed, 1 failed, 0 not assessable
   it('gives the same as data: ndjson lines of reports, pairs and a summary; json in one object', async () => {
     const nd = await cli('check', 'fixtures/checks', '-f', 'ndjson');
     const lines = nd.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.type)).toEqual([...Array(11).fill('report'), 'cross', 'cross', 'cross', 'summary']);
+    expect(lines.map((l) => l.type)).toEqual([...Array(12).fill('report'), 'cross', 'cross', 'cross', 'summary']);
     const summary = lines.at(-1);
-    expect(summary).toMatchObject({ reports: 11, rules: { 'carry-over': { passed: 1, failed: 1, notAssessable: 1 } } });
+    expect(summary).toMatchObject({ reports: 12, rules: { 'carry-over': { passed: 1, failed: 1, notAssessable: 1 } } });
     const json = JSON.parse((await cli('check', 'fixtures/checks', '-f', 'json')).stdout);
     expect(json.summary).toEqual(summary);
     expect(json.across.map((c: { agency: string; verdict: string }) => [c.agency, c.verdict])).toEqual([

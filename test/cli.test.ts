@@ -32,8 +32,8 @@ describe('parse: output formats', () => {
     expect([...files].sort()).toEqual(files);
   });
   it('writes one JSON object for one file', async () => {
-    const one = await cli('parse', 'fixtures/seeds/wuzhong-city-2020-tabs.txt');
-    expect(JSON.parse(one.stdout)).toEqual(reports.find((r) => r.source.path.endsWith('wuzhong-city-2020-tabs.txt')));
+    const one = await cli('parse', 'fixtures/synthetic/2019-tabs.txt');
+    expect(JSON.parse(one.stdout)).toEqual(reports.find((r) => r.source.path.endsWith('synthetic/2019-tabs.txt')));
   });
   it('NDJSON round-trips to the same reports, one per line', async () => {
     const nd = await cli('parse', 'fixtures', '-f', 'ndjson', '-q');
@@ -64,10 +64,10 @@ describe('parse: output formats', () => {
   it('--out writes the file atomically and leaves no temporary file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-'));
     const out = path.join(dir, 'all.ndjson');
-    const r = await cli('parse', 'fixtures/seeds', '-f', 'ndjson', '-o', out, '-q');
+    const r = await cli('parse', 'fixtures/derived', '-f', 'ndjson', '-o', out, '-q');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(5);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(4);
     expect(readdirSync(dir)).toEqual(['all.ndjson']);
   });
   it('--out to a named pipe writes into it and leaves it a pipe (bug: the rename replaced /dev/null with a file)', async () => {
@@ -75,9 +75,9 @@ describe('parse: output formats', () => {
     const fifo = path.join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
     const received = readFile(fifo, 'utf8');
-    const r = await cli('parse', 'fixtures/seeds', '-f', 'ndjson', '-o', fifo, '-q');
+    const r = await cli('parse', 'fixtures/derived', '-f', 'ndjson', '-o', fifo, '-q');
     expect(r.code).toBe(0);
-    expect((await received).trimEnd().split('\n')).toHaveLength(5);
+    expect((await received).trimEnd().split('\n')).toHaveLength(4);
     expect(statSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['pipe']);
     devicesAreSafe = true;
@@ -86,14 +86,14 @@ describe('parse: output formats', () => {
   it('exits 74 naming the output when it cannot be written, for every format', async (t) => {
     if (!devicesAreSafe || !existsSync('/dev/full') || !statSync('/dev/full').isCharacterDevice()) t.skip();
     for (const format of ['json', 'ndjson', 'csv']) {
-      const r = await cli('parse', 'fixtures/seeds', '-f', format, '-o', '/dev/full', '-q');
+      const r = await cli('parse', 'fixtures/derived', '-f', format, '-o', '/dev/full', '-q');
       expect(r).toEqual({ code: 74, stdout: '', stderr: 'gov-report: cannot write /dev/full: no space left on device (ENOSPC)\n' });
     }
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
   it('exits 74 before parsing when the output folder does not exist', async () => {
     const out = path.join(tmpdir(), 'gov-report-no-such-folder', 'x.json');
-    const r = await cli('parse', 'fixtures/seeds', '-o', out);
+    const r = await cli('parse', 'fixtures/derived', '-o', out);
     expect(r.code).toBe(74);
     expect(r.stderr).toBe(`gov-report: cannot write ${out}: no such file or directory (ENOENT)\n`);
   });
@@ -102,8 +102,8 @@ describe('parse: output formats', () => {
     expect(r.stdout).toBe('\uFEFFpath,agency,year,template,table,row,column,value,raw\n');
   });
   it('prints a summary on stderr and data only on stdout', async () => {
-    const r = await cli('parse', 'fixtures/seeds');
-    expect(r.stderr).toBe('gov-report: 5 files: 4 ok, 1 partial, 0 failed; 1 with error diagnostics\n');
+    const r = await cli('parse', 'fixtures/derived');
+    expect(r.stderr).toBe('gov-report: 4 files: 3 ok, 1 partial, 0 failed; 1 with error diagnostics\n');
   });
 });
 
@@ -129,7 +129,7 @@ describe('exit codes', () => {
 });
 
 describe('bad input: a clear message naming the file, and the other files still parsed', () => {
-  const good = 'fixtures/seeds/wuzhong-city-2020-tabs.txt';
+  const good = 'fixtures/synthetic/2019-tabs.txt';
   it.each([
     ['test/bad/not-a-report.txt', 'not-a-report', 'no section heading and no table of an annual report found'],
     ['test/bad/empty.txt', 'read-empty', 'file is empty'],
@@ -169,11 +169,11 @@ describe('bad input: a clear message naming the file, and the other files still 
 
 describe('debug: the reader intermediates', () => {
   it('debug tables prints each page grid with spans', async () => {
-    const r = await cli('debug', 'tables', 'fixtures/pdf/hongze-2023.pdf');
+    const r = await cli('debug', 'tables', 'fixtures/pdf/2021-ruled.pdf');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('page 3: 2 tables');
     expect(r.stdout).toContain('c0⟨3×3⟩ "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"  c3⟨1×7⟩ "申请人情况"');
-    expect(r.stdout).toContain('c1⟨2×1⟩ "（四）无法提供"  c2 "1.本机关不掌握相关政府信息"  c3 "10"');
+    expect(r.stdout).toContain('c1⟨3×1⟩ "（四）无法提供"  c2 "1.本机关不掌握相关政府信息"  c3 "9"');
   });
   it('debug lines prints the line stream with pages and cells', async () => {
     const r = await cli('debug', 'lines', 'fixtures/pdf/2021-ruled.pdf');
@@ -181,7 +181,7 @@ describe('debug: the reader intermediates', () => {
     expect(r.stdout).toMatch(/p3 +\d+ + │ （六）其他处理 │ 1\.申请人无正当理由逾期不补正/);
   });
   it('debug tables refuses a text file with a clear message', async () => {
-    const r = await cli('debug', 'tables', 'fixtures/seeds/wuzhong-city-2020-tabs.txt');
+    const r = await cli('debug', 'tables', 'fixtures/synthetic/2019-tabs.txt');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('debug tables reads PDFs');
   });

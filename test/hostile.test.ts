@@ -9,7 +9,7 @@ import { cli } from './helpers.js';
 
 // The hostile corpus (scripts/make-hostile.py) plus cases made here: too large to commit, or
 // things only a file system has (odd names, a FIFO). All of it beside good reports, in one run.
-const GOOD = ['fixtures/seeds/wuzhong-city-2020-tabs.txt', 'fixtures/pdf/hongze-2024.pdf', 'fixtures/html/pingtan-2023.html', 'fixtures/docx/2021.docx'];
+const GOOD = ['fixtures/synthetic/2019-tabs.txt', 'fixtures/pdf/2021-ruled.pdf', 'fixtures/html/2021-site-gbk.html', 'fixtures/docx/2021.docx'];
 
 function corpus(): { dir: string; good: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-hostile-'));

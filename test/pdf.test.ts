@@ -9,16 +9,17 @@ import { withPdf } from '../src/extract/pdf/load.js';
 import { stitchRows } from '../src/extract/pdf/stitch.js';
 import type { Line } from '../src/extract/document.js';
 import { documentToReport, pagesNeedingRulings, parseFile, readSource } from '../src/index.js';
+import { describeShared, pdftotext, sharedPath } from './shared.js';
 
 /** Taken before this file loads pdf.js. */
 const NATIVES = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 
 const plain = (t: string) => (/^\d+(\.\d+)?$/.test(t) ? Number(t) : t.startsWith('增') ? Number(t.slice(1)) : t.startsWith('减') ? 0 - Number(t.slice(1)) || 0 : null);
 
-describe('real PDFs: 洪泽区 2023 and 2024 (WPS exports, 表三 over a page break)', async () => {
+describeShared('real PDFs: 洪泽区 2023 and 2024 (WPS exports, 表三 over a page break)', ['real/hzq2023.pdf', 'real/hzq2024.pdf'], async () => {
   for (const year of [2023, 2024]) {
-    const pdf = await parseFile(`fixtures/pdf/hongze-${year}.pdf`);
-    const layout = await parseFile(`fixtures/layout/hongze-${year}-layout.txt`);
+    const pdf = await parseFile(sharedPath(`real/hzq${year}.pdf`));
+    const layout = await parseFile(pdftotext(`real/hzq${year}.pdf`, ['-layout'])!);
     it(`${year}: every table value equals the values checked by hand (test/real-values.test.ts)`, () => {
       expect(pdf.tables).toEqual(layout.tables);
       expect(pdf.report).toEqual(layout.report);
@@ -34,13 +35,20 @@ describe('real PDFs: 洪泽区 2023 and 2024 (WPS exports, 表三 over a page br
     });
   }
   it('2023: the published 表四 errors are reported with their page', async () => {
-    const r = await parseFile('fixtures/pdf/hongze-2023.pdf');
+    const r = await parseFile(sharedPath('real/hzq2023.pdf'));
     expect(r.diagnostics.filter((d) => d.rule === 'review-litigation-total').map((d) => d.where)).toEqual([
       { table: 'reviewLitigation', row: 'review', column: 'total', page: 4 },
       { table: 'reviewLitigation', row: 'litigationAfterReview', column: 'total', page: 4 },
     ]);
   });
-});
+  it('reads rulings only when the text reading needs them: not for these', async () => {
+    expect(pagesNeedingRulings(await readSource(sharedPath('real/hzq2023.pdf'), { rulings: () => [] }))).toEqual([]);
+  });
+  it.each([2023, 2024])('%i: with ruling lines read on every page, the same tables', async (year) => {
+    const ruled = documentToReport(await readSource(sharedPath(`real/hzq${year}.pdf`), { rulings: 'always' }));
+    expect(ruled.tables).toEqual((await parseFile(pdftotext(`real/hzq${year}.pdf`, ['-layout'])!)).tables);
+  });
+}, { poppler: true });
 
 const generated = PDF_FIXTURES.filter((f) => !f.imageOnly).map((f) => [f.file, f] as const);
 
@@ -125,12 +133,9 @@ describe('the ruling-line reader, on every page', () => {
   it.each(generated)('%s', async (file, f) => {
     expect((await ruled(path.join('fixtures/pdf', file))).tables).toEqual(expectedTables(f.spec, plain));
   });
-  it.each([2023, 2024])('hongze-%i.pdf', async (year) => {
-    expect((await ruled(`fixtures/pdf/hongze-${year}.pdf`)).tables).toEqual((await parseFile(`fixtures/layout/hongze-${year}-layout.txt`)).tables);
-  });
   it('reads rulings only when the text reading needs them', async () => {
     const needs = async (file: string) => pagesNeedingRulings(await readSource(file, { rulings: () => [] }));
-    expect(await needs('fixtures/pdf/hongze-2023.pdf')).toEqual([]);
+    expect(await needs('fixtures/pdf/2021-ruled.pdf')).toEqual([]);
     expect(await needs('fixtures/pdf/2019-blank-cells.pdf')).toEqual([1, 2]);
   });
 });

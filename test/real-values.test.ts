@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseFile, type Report } from '../src/index.js';
+import { describeShared, pdftotext, SEEDS, sharedPath } from './shared.js';
 
 // Values typed in by hand from the sources (seed text; 洪泽区 PDFs as rendered), independent of
 // the golden files, so a blind golden update cannot change them unnoticed.
@@ -25,8 +26,8 @@ function rowsOf(grid: Grid, prefix = ''): Record<string, unknown> {
   return out;
 }
 
-describe('seed 003 吴忠市 2020 (tab-separated, 2019 layout, non-zero values)', async () => {
-  const r = await parseFile('fixtures/seeds/wuzhong-city-2020-tabs.txt');
+describeShared('seed 003 吴忠市 2020 (tab-separated, 2019 layout, non-zero values)', [SEEDS.wuzhongCity], async () => {
+  const r = await parseFile(sharedPath(SEEDS.wuzhongCity));
   it('reads the report metadata', () => {
     expect(r.report).toEqual({ title: '吴忠市2020年政府信息公开工作年度报告', agency: '吴忠市', year: 2020, template: '2019' });
     expect(r.status).toBe('ok');
@@ -70,8 +71,8 @@ describe('seed 003 吴忠市 2020 (tab-separated, 2019 layout, non-zero values)'
   });
 });
 
-describe('seed 002 诸暨市 2020 (one cell per line, 减3 / 增34 / 万元)', async () => {
-  const r = await parseFile('fixtures/seeds/zhuji-emergency-2020-cells.txt');
+describeShared('seed 002 诸暨市 2020 (one cell per line, 减3 / 增34 / 万元)', [SEEDS.zhuji], async () => {
+  const r = await parseFile(sharedPath(SEEDS.zhuji));
   it('reads 表二', () => {
     expect(r.tables.activeDisclosure).toMatchObject({
       licensing: { previousCount: 8, change: -3, decisions: 27 },
@@ -98,8 +99,8 @@ describe('seed 002 诸暨市 2020 (one cell per line, 减3 / 增34 / 万元)', a
   });
 });
 
-describe('seed 001 东风区 2021 (one cell per line, wrapped header cells, 2021 layout)', async () => {
-  const r = await parseFile('fixtures/seeds/dongfeng-emergency-2021-cells.txt');
+describeShared('seed 001 东风区 2021 (one cell per line, wrapped header cells, 2021 layout)', [SEEDS.dongfeng], async () => {
+  const r = await parseFile(sharedPath(SEEDS.dongfeng));
   it('reads title with the year first', () => {
     expect(r.report).toEqual({ title: '2021年东风区应急管理局政府信息公开工作年度报告', agency: '东风区应急管理局', year: 2021, template: '2021' });
   });
@@ -121,8 +122,8 @@ describe('seed 001 东风区 2021 (one cell per line, wrapped header cells, 2021
   });
 });
 
-describe('seed 004 石嘴山市 2023 (tab-separated, 2021 layout)', async () => {
-  const r = await parseFile('fixtures/seeds/shizuishan-emergency-2023-tabs.txt');
+describeShared('seed 004 石嘴山市 2023 (tab-separated, 2021 layout)', [SEEDS.shizuishan], async () => {
+  const r = await parseFile(sharedPath(SEEDS.shizuishan));
   it('reads 表二', () => {
     expect(r.tables.activeDisclosure).toEqual({
       regulations: { issued: 0, repealed: 0, inForce: 0 },
@@ -141,8 +142,8 @@ describe('seed 004 石嘴山市 2023 (tab-separated, 2021 layout)', async () => 
   });
 });
 
-describe('seed 000 吴忠市应急管理局 2020 (garbled: cut labels, 表三 cut short, no 四、 heading)', async () => {
-  const r = await parseFile('fixtures/seeds/wuzhong-emergency-2020-garbled.txt');
+describeShared('seed 000 吴忠市应急管理局 2020 (garbled: cut labels, 表三 cut short, no 四、 heading)', [SEEDS.garbled], async () => {
+  const r = await parseFile(sharedPath(SEEDS.garbled));
   const rows = rowsOf(t3(r));
   it('is partial, 2019, and says section 四 is missing', () => {
     expect(r.status).toBe('partial');
@@ -184,9 +185,9 @@ describe('seed 000 吴忠市应急管理局 2020 (garbled: cut labels, 表三 cu
   });
 });
 
-describe('洪泽区 2023 and 2024 (pdftotext -layout of the real PDFs)', async () => {
-  const r23 = await parseFile('fixtures/layout/hongze-2023-layout.txt');
-  const r24 = await parseFile('fixtures/layout/hongze-2024-layout.txt');
+describeShared('洪泽区 2023 and 2024 (pdftotext -layout of the real PDFs)', ['real/hzq2023.pdf', 'real/hzq2024.pdf'], async () => {
+  const r23 = await parseFile(pdftotext('real/hzq2023.pdf', ['-layout'])!);
+  const r24 = await parseFile(pdftotext('real/hzq2024.pdf', ['-layout'])!);
   it('reads 表二', () => {
     expect(r23.tables.activeDisclosure).toEqual({
       regulations: { issued: 0, repealed: 0, inForce: 0 },
@@ -231,4 +232,4 @@ describe('洪泽区 2023 and 2024 (pdftotext -layout of the real PDFs)', async (
   it('keeps page numbers out of section text', () => {
     expect(r23.sections.map((s) => s.text).join('\n')).not.toMatch(/-\d-/);
   });
-});
+}, { poppler: true });

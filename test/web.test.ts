@@ -5,6 +5,7 @@ import { WEB_FIXTURES } from '../scripts/synthetic/web-fixtures.js';
 import { expectedTables } from '../scripts/synthetic/spec.js';
 import { htmlBytesToText } from '../src/extract/html/decode.js';
 import { tableToRows } from '../src/extract/html/index.js';
+import { describeShared, sharedPath } from './shared.js';
 import { parseFile, type Report } from '../src/index.js';
 
 const oracle = (t: string) => (t === '' ? null : /^\d+(\.\d+)?$/.test(t) ? Number(t) : t.startsWith('增') ? Number(t.slice(1)) : t.startsWith('减') ? 0 - Number(t.slice(1)) || 0 : NaN);
@@ -53,9 +54,9 @@ function expectT3(r: Report, nonZero: Record<string, ReturnType<typeof row>>, co
 }
 
 // Typed in by hand from the markup of the saved pages (shared/real), independent of the goldens.
-describe('real saved pages: 平潭综合实验区', () => {
+describeShared('real saved pages: 平潭综合实验区', ['real/pingtan-2019.html', 'real/pingtan-2021.html', 'real/pingtan-2022.html', 'real/pingtan-2023.html'], () => {
   it('2019 (2019 layout; 采购总金额 in 元)', async () => {
-    const r = await parseFile('fixtures/html/pingtan-2019.html');
+    const r = await parseFile(sharedPath('real/pingtan-2019.html'));
     expect(r.report).toEqual({ title: '平潭综合实验区2019年政府信息公开工作年度报告', agency: '平潭综合实验区', year: 2019, template: '2019' });
     expect(r.tables.activeDisclosure).toEqual({
       regulations: { newlyMade: 0, newlyPublished: 0, totalPublished: 0 },
@@ -76,7 +77,7 @@ describe('real saved pages: 平潭综合实验区', () => {
     expect(r.tables.reviewLitigation).toEqual({ review: group(0, 0, 0, 0, 0), litigationDirect: group(0, 0, 0, 0, 0), litigationAfterReview: group(0, 0, 0, 0, 0) });
   });
   it('2021 (header spans that do not match the body: read row by row)', async () => {
-    const r = await parseFile('fixtures/html/pingtan-2021.html');
+    const r = await parseFile(sharedPath('real/pingtan-2021.html'));
     expect(r.report).toEqual({ title: '平潭综合实验区2021年度政府信息公开工作年度报告', agency: '平潭综合实验区', year: 2021, template: '2021' });
     expect(r.tables.activeDisclosure).toEqual({
       regulations: { issued: 0, repealed: 0, inForce: 0 }, normativeDocuments: { issued: 69, repealed: 3, inForce: 665 },
@@ -91,7 +92,7 @@ describe('real saved pages: 平潭综合实验区', () => {
     expect(r.tables.reviewLitigation).toEqual({ review: group(1, 0, 2, 0, 3), litigationDirect: group(12, 0, 0, 0, 12), litigationAfterReview: group(0, 0, 0, 0, 0) });
   });
   it('2022', async () => {
-    const r = await parseFile('fixtures/html/pingtan-2022.html');
+    const r = await parseFile(sharedPath('real/pingtan-2022.html'));
     expect(r.report.title).toBe('平潭综合实验区2022年度政府信息公开工作年度报告');
     expect(r.tables.activeDisclosure).toEqual({
       regulations: { issued: 0, repealed: 0, inForce: 0 }, normativeDocuments: { issued: 88, repealed: 55, inForce: 698 },
@@ -107,7 +108,7 @@ describe('real saved pages: 平潭综合实验区', () => {
     expect(r.tables.reviewLitigation).toEqual({ review: group(0, 1, 1, 0, 2), litigationDirect: group(1, 0, 0, 0, 1), litigationAfterReview: group(0, 0, 0, 0, 0) });
   });
   it('2023', async () => {
-    const r = await parseFile('fixtures/html/pingtan-2023.html');
+    const r = await parseFile(sharedPath('real/pingtan-2023.html'));
     expect(r.tables.activeDisclosure).toEqual({
       regulations: { issued: 0, repealed: 0, inForce: 0 }, normativeDocuments: { issued: 77, repealed: 132, inForce: 470 },
       licensing: { decisions: 2629 }, penalty: { decisions: 1330 }, coercion: { decisions: 54 }, fees: { amount: 5949.088667 },

@@ -77,6 +77,20 @@ export const CHECK_FIXTURES: FixtureDef[] = [
       s.overview = [`（二）依申请公开。本年度共收到政府信息公开申请${Number(total(s, 'newReceived')) + 100}件，予以公开${total(s, 'granted')}件。`];
     }),
   },
+  {
+    file: 'mixed-template.txt',
+    shape: 'tabs',
+    why: 'template-year-mismatch cannot be assessed: a 2021 表二 with one （六）其他处理 row in 表三 (template mixed, as real WPS reports print it)',
+    spec: consistentSpec('mixed-template', '2021', 2022, 56),
+    edit: (text) => {
+      const lines = text.split('\n');
+      const sub = lines.filter((l) => /逾期不补正|收费通知|^\t\t3\.其他/.test(l));
+      const sums = [0, 1, 2, 3, 4, 5, 6].map((c) => sub.reduce((n, l) => n + Number(l.split('\t').slice(-7)[c]), 0));
+      const at = lines.indexOf(sub[0]!);
+      lines.splice(at, sub.length, ['', '（六）其他处理', ...sums].join('\t'));
+      return lines.join('\n');
+    },
+  },
   { file: 'town-2021.txt', shape: 'tabs', why: 'cross-year rules pass (with town-2022)', spec: town21 },
   { file: 'town-2022.txt', shape: 'tabs', why: 'carries over 2021, 现行有效 follows on, new prose', spec: town22 },
   { file: 'village-2021.txt', shape: 'tabs', why: 'cross-year rules fail (with village-2022)', spec: village21 },

@@ -5,7 +5,7 @@ import { ACTIVE_DISCLOSURE, VERSION_SIGNALS, type DisclosureBlock, type Disclosu
 import { compact } from '../text/index.js';
 import { TableBuilder, type BuiltTable, type Column } from './table-builder.js';
 import { linesToTokens } from './tokens.js';
-import { misfit, tokensToUnits, unitCells, unitChunks } from './units.js';
+import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks } from './units.js';
 
 export interface ParsedActiveDisclosure {
   /** Version named by the headers; `mixed` when headers of both versions occur. */
@@ -46,13 +46,14 @@ export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVers
   const diagnostics: Diagnostic[] = [];
   const tokens = linesToTokens(lines);
   const units = tokensToUnits(tokens);
+  const glued = gluedShort(units);
   let found = 0;
   let lastLine = lines[0]?.no ?? 0;
   let yuan = false;
   for (const unit of units) {
     let own: Named[] = [];
     let weak: Named[] = [];
-    const glued: Named[] = [];
+    const named: Named[] = [];
     for (const piece of unit.before) {
       const text = compact(piece.text);
       for (const m of text.matchAll(BLOCK)) {
@@ -66,14 +67,14 @@ export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVers
         }
       }
       if (YUAN_HEADER.test(text)) yuan = true;
-      const named = nameRows(text, blocks);
-      if (unit.seqs.has(piece.seq)) own = [...own, ...named];
-      else weak = [...weak, ...named];
-      if (!piece.cell && named.length > 1) glued.push(...named.slice(0, -1));
+      const here = nameRows(text, blocks);
+      if (unit.seqs.has(piece.seq)) own = [...own, ...here];
+      else weak = [...weak, ...here];
+      if (!piece.cell && here.length > 1) named.push(...here.slice(0, -1));
     }
     const target = own[own.length - 1] ?? weak[weak.length - 1];
     // Rows named in run-together text with no digits after them: their cells were blank.
-    for (const n of glued) if (n !== target && !builder.has(n.row.key)) builder.blankRow(n.row.key, unit.line);
+    for (const n of named) if (n !== target && !builder.has(n.row.key)) builder.blankRow(n.row.key, unit.line);
     if (!target) {
       const label = unit.before.map((t) => compact(t.text)).join('');
       if (unit.values.some((v) => v.kind === 'value') && label !== '') {
@@ -90,7 +91,7 @@ export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVers
     const key = target.row.key;
     if (builder.has(key)) continue;
     const columns = yuan ? target.block.columns.map(inYuan) : target.block.columns;
-    if (unit.glued) builder.setRun(columns.map((column) => ({ row: key, column })), unitChunks(unit), unit.line);
+    if (glued(unit, columns.length)) builder.setRun(columns.map((column) => ({ row: key, column })), unitChunks(unit), unit.line);
     else {
       const cells = unitCells(unit, columns.length);
       if (cells) columns.forEach((c, i) => builder.set(key, c, cells[i]!, unit.line));

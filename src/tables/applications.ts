@@ -8,7 +8,7 @@ import { alignInOrder, type Candidate } from './align.js';
 import { NUMBERED, piecesToLabels, type Label } from './labels.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
 import { linesToTokens, type Token } from './tokens.js';
-import { misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
+import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
 
 export interface ParsedApplications {
   /** Version shown by the （六） rows themselves; null when they were not found. */
@@ -45,7 +45,8 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
     );
   }
   const checked: Unit[] = [];
-  const units = splitStacked(mergeBroken(all.filter((u) => !columns.has(u)), checked), stacked, checked);
+  const glued = gluedShort(all);
+  const units = splitStacked(mergeBroken(all.filter((u) => !columns.has(u)).map((u) => (glued(u, WIDTH) ? { ...u, glued: true } : u)), checked), stacked, checked);
   if (units.length === 0) return null;
   const signal = versionOf(units);
   const version = signal ?? hint ?? '2021';

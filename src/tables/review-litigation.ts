@@ -3,7 +3,7 @@ import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../schema/template.js';
 import { compact } from '../text/index.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
 import { linesToTokens } from './tokens.js';
-import { misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
+import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
 
 export interface ParsedReviewLitigation {
   built: BuiltTable;
@@ -27,8 +27,9 @@ export function parseReviewLitigation(lines: readonly Line[]): ParsedReviewLitig
   const specs = REVIEW_GROUPS.map((row) => ({ row, columns: REVIEW_COLUMNS }));
   const builder = new TableBuilder('reviewLitigation', specs);
   const first = from[0]!;
+  const glued = gluedShort(units);
   const cells = REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((column) => ({ row: g.key, column })));
-  if (first.glued) {
+  if (glued(first, WIDTH)) {
     builder.setRun(cells, unitChunks(first), first.line);
     return { built: builder.finish(), lastLine: first.lastLine };
   }

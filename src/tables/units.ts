@@ -93,3 +93,12 @@ export function misfit(unit: Unit, n: number): string {
 export function unitChunks(unit: Unit): string[] {
   return unit.values.filter((t) => t.kind === 'value').map((t) => t.text);
 }
+
+/**
+ * In run-together text (some value of the table ran into its label) a row short of cells had
+ * its digits run together too, whatever white space the page left between some of them.
+ */
+export function gluedShort(units: readonly Unit[]): (unit: Unit, n: number) => boolean {
+  const runTogether = units.some((u) => u.glued && !u.cell);
+  return (unit, n) => unit.glued || (runTogether && !unit.cell && unit.values.filter((v) => v.kind === 'value').length < n && unit.values.every((v) => v.kind === 'value'));
+}
