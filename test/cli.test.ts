@@ -180,6 +180,13 @@ describe('debug: the reader intermediates', () => {
     expect(r.stdout.match(/申请人情况/g)).toHaveLength(1); // the header page 3 repeats is dropped
     expect(r.stdout).toMatch(/p3 +\d+ + │ （六）其他处理 │ 1\.申请人无正当理由逾期不补正/);
   });
+  it('debug units prints each table\'s label pieces and the value units after them, glued runs marked', async () => {
+    const r = await cli('debug', 'units', 'fixtures/shapes/2021-runon.txt');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^表二 主动公开政府信息情况: lines 1–1$/m);
+    expect(r.stdout).toMatch(/\[二、上年结转政府信息公开申请数量\] → 2012016 \*$/m);
+    expect(r.stdout).toMatch(/^表四 行政复议、行政诉讼情况: lines 1–1$/m);
+  });
   it('debug tables refuses a text file with a clear message', async () => {
     const r = await cli('debug', 'tables', 'fixtures/synthetic/2019-tabs.txt');
     expect(r.code).toBe(2);

@@ -157,18 +157,19 @@ describeShared('平潭综合实验区交通与建设局 2020: a department, 2019
     expect(r.report).toEqual({ title: '平潭综合实验区交通与建设局2020年度政府信息公开工作年度报告', agency: '平潭综合实验区交通与建设局', year: 2020, template: '2019' });
     expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
   });
-  it('表二: 88-720 is 88 −7 20 or 88 −72 0 (the relation holds for neither: not used); 26-260 is 26 −26 0 by it', () => {
+  it('表二: 88-720 is 88 −7 20 or 88 −72 0, 26-260 is 26 −2 60 or 26 −26 0: 处理决定数量 = 上一年项目数量 + 本年增/减 is not stated by the template, and no row of this report shows it (its others are zeros)', () => {
     expect(r.tables.activeDisclosure).toEqual({
       regulations: { newlyMade: 0, newlyPublished: 0, totalPublished: 0 },
       normativeDocuments: { newlyMade: 3, newlyPublished: 3, totalPublished: 5 },
       licensing: { previousCount: 88, change: null, decisions: null },
       otherServices: { previousCount: 0, change: 0, decisions: 0 },
-      penalty: { previousCount: 26, change: -26, decisions: 0 },
+      penalty: { previousCount: 26, change: null, decisions: null },
       coercion: { previousCount: 0, change: 0, decisions: 0 },
       fees: { previousCount: 15, change: -15 },
       procurement: { projects: null, amount: null },
     });
     expect(candidates(r, 'licensing')[0]!.message).toContain('2 readings: 88 -7 20 | 88 -72 0');
+    expect(candidates(r, 'penalty')[0]!.message).toContain('2 readings: 26 -2 60 | 26 -26 0');
     expect(candidates(r, 'procurement')[0]!.message).toContain('7 readings');
   });
   it('表三: "2 0 00 0 0 2" and "0 0 00 00 0" are seven cells each', () => {

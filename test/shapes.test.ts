@@ -120,16 +120,19 @@ describe('run-together text whose blank cells vanished', () => {
   });
 });
 
-describe("an archive's header block", () => {
-  const r = get('2021-crawler.txt');
+describe.each([
+  ['2021-crawler.txt', '示例县自然资源局2023年度政府信息公开工作年度报告'],
+  ['2019-crawler.txt', '示例市交通运输局2020年度政府信息公开工作年度报告'],
+])("an archive's header block: %s", (file, title) => {
+  const r = get(file);
   it('gives the title when the body has none, and is not read as the report', () => {
-    expect(r.report.title).toBe('示例县自然资源局2023年度政府信息公开工作年度报告');
+    expect(r.report.title).toBe(title);
     expect(r.sections[0]!.text).not.toContain('发布时间');
   });
 });
 
-describe('an outline of its own', () => {
-  const r = get('2021-outline.txt');
+describe.each(['2021-outline.txt', '2019-outline.txt'])('an outline of its own: %s', (file) => {
+  const r = get(file);
   it('maps its headings to the six sections by their words and warns once', () => {
     expect(r.sections.map((s) => s.heading)).toEqual([
       '一、总体情况',

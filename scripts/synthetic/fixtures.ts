@@ -122,6 +122,14 @@ export const REAL_SHAPE_FIXTURES: FixtureDef[] = [
     edit: (text) => crawlerHeader(consistentSpec('2021-crawler', '2021', 2023, 40)) + text.replace(/^.*?年度报告/, ''),
   },
   { file: '2021-outline.txt', spec: consistentSpec('2021-outline', '2021', 2022, 41), shape: 'tabs', edit: ownOutline, why: 'an outline of its own, the standard tables attached under 一、二、三 (nonstandard-outline)' },
+  { file: '2019-outline.txt', spec: consistentSpec('2019-outline', '2019', 2020, 45), shape: 'cells', edit: ownOutline, why: 'the same, 2019 layout, one cell per line' },
+  {
+    file: '2019-crawler.txt',
+    shape: 'runon',
+    why: 'an archive header above run-together text, 2019 layout',
+    spec: consistentSpec('2019-crawler', '2019', 2020, 46),
+    edit: (text) => crawlerHeader(consistentSpec('2019-crawler', '2019', 2020, 46)) + text.replace(/^.*?年度报告/, ''),
+  },
 ];
 
 /** Documents that are not one report (issue #12): each must be a failed record saying which. */

@@ -103,9 +103,11 @@ Exit codes:
   program
     .command('debug')
     .description("show the reader's intermediate results for one file")
-    .addArgument(new Argument('<what>', 'tables: ruled grids of each PDF page; lines: the line stream the table parsers read').choices(['tables', 'lines']))
+    .addArgument(
+      new Argument('<what>', 'tables: ruled grids of each PDF page; lines: the line stream the table parsers read; units: each table\'s labels and value units').choices(['tables', 'lines', 'units']),
+    )
     .argument('<file>', 'a report file')
-    .action(async (what: 'tables' | 'lines', file: string) => {
+    .action(async (what: 'tables' | 'lines' | 'units', file: string) => {
       const { debugCommand } = await import('./commands/debug.js');
       code = await debugCommand(what, file, io);
     });

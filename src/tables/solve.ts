@@ -88,11 +88,25 @@ export function solveRuns(runs: readonly Run[], known: Known, relations: readonl
     return left.length === 1 ? left[0]![at.index]! : undefined;
   };
   const termsOf = (r: Relation) => [...r.left.map((c) => ({ c, sign: 1 })), ...r.right.map((c) => ({ c, sign: -1 }))];
+  // A relation the template does not state (2019 表二's 处理决定数量 = 上一年项目数量 + 本年增/减) is
+  // used only where the report shows it: a row read without it satisfies it with numbers not all 0.
+  const shown = new Set(
+    relations
+      .filter((r) => {
+        const left = r.left.map((c) => fixed(c.row, c.column));
+        const right = r.right.map((c) => fixed(c.row, c.column));
+        if (![...left, ...right].every((v) => typeof v === 'number')) return false;
+        const sum = (xs: Array<number | null | undefined>) => xs.reduce<number>((a, b) => a + (b as number), 0);
+        return sum(left) === sum(right) && [...left, ...right].some((v) => v !== 0) && !r.stated;
+      })
+      .map((r) => r.rule),
+  );
+  const usableRelations = relations.filter((r) => r.stated || shown.has(r.rule));
 
   // Propagate: a relation with exactly one open run filters that run's readings.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const r of relations) {
+    for (const r of usableRelations) {
       let constant = 0;
       let usable = true;
       const open: Array<{ state: State; index: number; sign: number }> = [];

@@ -2,15 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { bytesToDocument, sniffFormat } from '../../extract/read.js';
 import { bytesToLayouts } from '../../extract/pdf/index.js';
 import { normalizeLines } from '../../normalize/index.js';
+import { TABLES } from '../../schema/template.js';
+import { linesToSections, splitRunTogether } from '../../segment/index.js';
+import { linesToRegions } from '../../tables/regions.js';
+import { linesToTokens } from '../../tables/tokens.js';
+import { tokensToUnits } from '../../tables/units.js';
 import type { Grid } from '../../extract/pdf/types.js';
 import type { CliIO } from '../io.js';
 
 /**
  * The reader's intermediate results, so a wrong cell can be traced to its cause:
  * `tables` prints each page's ruled grids with cell spans; `lines` prints the line stream the
- * table parsers read (cells separated by │).
+ * table parsers read (cells separated by │); `units` prints, per table, the label pieces and the
+ * value units they precede (`*` marks digits that ran together).
  */
-export async function debugCommand(what: 'tables' | 'lines', file: string, io: CliIO): Promise<number> {
+export async function debugCommand(what: 'tables' | 'lines' | 'units', file: string, io: CliIO): Promise<number> {
   const bytes = await readFile(file);
   if (what === 'tables') {
     if (sniffFormat(file, bytes) !== 'pdf') {
@@ -26,7 +32,22 @@ export async function debugCommand(what: 'tables' | 'lines', file: string, io: C
     return 0;
   }
   const doc = await bytesToDocument(file, bytes);
-  for (const line of normalizeLines(doc.lines)) {
+  const lines = splitRunTogether(normalizeLines(doc.lines));
+  if (what === 'units') {
+    const regions = linesToRegions(lines, linesToSections(lines).spans);
+    for (const { key, label } of TABLES) {
+      const region = regions[key];
+      io.stdout.write(`${label}: ${region ? `lines ${lines[region.start]!.no}–${lines[region.end - 1]!.no}` : 'not found'}\n`);
+      if (!region) continue;
+      for (const unit of tokensToUnits(linesToTokens(lines.slice(region.start, region.end)))) {
+        const labels = unit.before.map((t) => `[${t.text}]`).join(' ');
+        const values = unit.values.map((v) => (v.kind === 'empty' ? '∅' : v.text)).join(' ');
+        io.stdout.write(`  ${String(unit.line).padStart(6)}  ${labels}${labels ? ' → ' : ''}${values}${unit.glued ? ' *' : ''}\n`);
+      }
+    }
+    return 0;
+  }
+  for (const line of lines) {
     const where = line.page === undefined ? `${line.no}` : `p${line.page} ${line.no}`;
     io.stdout.write(`${where.padStart(8)}  ${line.cells ? line.cells.join(' │ ') : line.text}\n`);
   }
