@@ -20,7 +20,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { expandInputs } from '../dist/cli/inputs.js';
-import { withPdf } from '../dist/extract/pdf/load.js';
+import { withPdf } from '../dist/extract/pdf/pdfjs/load.js';
 import { parseFile } from '../dist/index.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 20);

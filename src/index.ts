@@ -1,5 +1,6 @@
 import { readSource } from './extract/read.js';
 import { documentToReport, pagesNeedingRulings, readErrorToReport } from './pipeline.js';
+import type { PdfEngineName } from './extract/pdf/engine.js';
 import type { Report } from './schema/index.js';
 
 export * from './schema/index.js';
@@ -7,13 +8,14 @@ export { documentToReport, failedReport, pagesNeedingRulings, readErrorToReport 
 export { bytesToDocument, readSource, sniffFormat, REPORT_EXTENSIONS, type ReadOptions } from './extract/read.js';
 export { ReadError, type Line, type SourceDocument } from './extract/document.js';
 export { bytesToLayouts, layoutsToLines, type PageLayout } from './extract/pdf/index.js';
+export { PDF_ENGINES, type PdfEngineName } from './extract/pdf/engine.js';
 export { RULES, runChecks, type Rule } from './checks/index.js';
 export { readCell, type CellReading } from './normalize/index.js';
 
 /** Parse one report file. Never throws for a bad file: the record says `failed` and why. */
-export async function parseFile(path: string, options: { sync?: boolean } = {}): Promise<Report> {
+export async function parseFile(path: string, options: { sync?: boolean; engine?: PdfEngineName } = {}): Promise<Report> {
   try {
-    return documentToReport(await readSource(path, { rulings: pagesNeedingRulings, sync: options.sync }));
+    return documentToReport(await readSource(path, { rulings: pagesNeedingRulings, sync: options.sync, engine: options.engine }));
   } catch (error) {
     return readErrorToReport(path, error);
   }

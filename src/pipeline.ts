@@ -54,7 +54,7 @@ export function pagesNeedingRulings(textOnly: SourceDocument): number[] {
 export function documentToReport(doc: SourceDocument): Report {
   const { lines, spans, outline, info, parsed } = documentToTables(doc);
   const report = { ...info, template: parsed.template };
-  const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding };
+  const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding, engine: doc.engine ?? null };
   const none = spans.length === 0 && Object.values(parsed.tables).every((t) => t === null);
   const notOne = none ? linesToReportList(lines) : (linesToSeveralReports(lines) ?? tablesToBlankTemplate(parsed.tables, Object.keys(parsed.regions).length));
   if (notOne) return failedReport(doc.path, notOne.rule, notOne.message, source);

@@ -5,7 +5,7 @@ import { expectedTables } from '../scripts/synthetic/spec.js';
 import { segmentsToGrids } from '../src/extract/pdf/grid.js';
 import { readFileSync } from 'node:fs';
 import { bytesToLayouts, layoutsToLines } from '../src/extract/pdf/index.js';
-import { withPdf } from '../src/extract/pdf/load.js';
+import { withPdf } from '../src/extract/pdf/pdfjs/load.js';
 import { stitchRows } from '../src/extract/pdf/stitch.js';
 import type { Line } from '../src/extract/document.js';
 import { documentToReport, pagesNeedingRulings, parseFile, readSource } from '../src/index.js';
@@ -41,8 +41,8 @@ describeShared('real PDFs: 洪泽区 2023 and 2024 (WPS exports, 表三 over a p
       { table: 'reviewLitigation', row: 'litigationAfterReview', column: 'total', page: 4 },
     ]);
   });
-  it('reads rulings only when the text reading needs them: not for these', async () => {
-    expect(pagesNeedingRulings(await readSource(sharedPath('real/hzq2023.pdf'), { rulings: () => [] }))).toEqual([]);
+  it('pdf.js reads rulings only when the text reading needs them: not for these', async () => {
+    expect(pagesNeedingRulings(await readSource(sharedPath('real/hzq2023.pdf'), { rulings: () => [], engine: 'pdfjs' }))).toEqual([]);
   });
   it.each([2023, 2024])('%i: with ruling lines read on every page, the same tables', async (year) => {
     const ruled = documentToReport(await readSource(sharedPath(`real/hzq${year}.pdf`), { rulings: 'always' }));
@@ -54,7 +54,7 @@ const generated = PDF_FIXTURES.filter((f) => !f.imageOnly).map((f) => [f.file, f
 
 describe('loading pdf.js', () => {
   it("leaves the process with Node's own push and JSON (core-js replaced them with slower ones)", async () => {
-    await parseFile('fixtures/pdf/2021-ruled.pdf');
+    await parseFile('fixtures/pdf/2021-ruled.pdf', { engine: 'pdfjs' });
     expect((globalThis as { pdfjsWorker?: unknown }).pdfjsWorker).toBeDefined();
     // By identity: core-js also makes its functions print as `[native code]`.
     expect(Array.prototype.push === NATIVES.push && JSON.parse === NATIVES.parse && JSON.stringify === NATIVES.stringify).toBe(true);
@@ -133,8 +133,8 @@ describe('the ruling-line reader, on every page', () => {
   it.each(generated)('%s', async (file, f) => {
     expect((await ruled(path.join('fixtures/pdf', file))).tables).toEqual(expectedTables(f.spec, plain));
   });
-  it('reads rulings only when the text reading needs them', async () => {
-    const needs = async (file: string) => pagesNeedingRulings(await readSource(file, { rulings: () => [] }));
+  it('pdf.js: reads rulings only when the text reading needs them (PDFium has them for nothing)', async () => {
+    const needs = async (file: string) => pagesNeedingRulings(await readSource(file, { rulings: () => [], engine: 'pdfjs' }));
     expect(await needs('fixtures/pdf/2021-ruled.pdf')).toEqual([]);
     expect(await needs('fixtures/pdf/2019-blank-cells.pdf')).toEqual([1, 2]);
   });

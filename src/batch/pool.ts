@@ -17,6 +17,8 @@ export interface PoolOptions {
   workerFile?: string;
   /** Have workers send reports back as this text (for writers that need nothing else). */
   text?: TextFormat;
+  /** PDFs: the engine to read with. */
+  engine?: 'pdfium' | 'pdfjs';
 }
 
 /** The compiled worker; when running from sources (tests), the build's copy. */
@@ -39,7 +41,7 @@ export function createPool(options: PoolOptions) {
     concurrentTasksPerWorker: 1,
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
-    workerData: { starts },
+    workerData: { starts, maxMemoryMb: options.maxMemoryMb },
   });
   // A replaced worker can fail again with no task attached; the task already has its record.
   pool.on('error', () => {});
@@ -62,7 +64,7 @@ export function createPool(options: PoolOptions) {
       const task = { abort: new AbortController() };
       running.set(id, task);
       try {
-        return await pool.run({ path, id, text: options.text }, { signal: task.abort.signal });
+        return await pool.run({ path, id, text: options.text, engine: options.engine }, { signal: task.abort.signal });
       } catch (error) {
         return taskErrorToReport(path, error, options);
       } finally {

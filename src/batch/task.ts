@@ -6,6 +6,8 @@ export interface Task {
   path: string;
   id: number;
   text?: TextFormat;
+  /** PDFs: the engine to read with (default PDFium). */
+  engine?: 'pdfium' | 'pdfjs';
 }
 
 /** Slots in the shared start table; far more than the tasks ever in flight at once. */

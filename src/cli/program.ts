@@ -63,6 +63,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
     .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this').default(120).argParser(positiveInt('--timeout')))
     .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(512).argParser(positiveInt('--max-memory')))
+    .addOption(new Option('--pdf-engine <engine>', 'read PDFs with PDFium (a PDF it cannot open is tried with pdf.js) or with pdf.js').choices(['pdfium', 'pdfjs']).default('pdfium'))
     .addOption(new Option('--shard <i/n>', 'parse only shard i of n (files split by path, the same on every machine)').argParser(shardArg))
     .addHelpText('after', EXIT_HELP)
     .action(async (paths: string[], options) => {
@@ -81,6 +82,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
     .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this').default(120).argParser(positiveInt('--timeout')))
     .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(512).argParser(positiveInt('--max-memory')))
+    .addOption(new Option('--pdf-engine <engine>', 'read PDFs with PDFium (a PDF it cannot open is tried with pdf.js) or with pdf.js').choices(['pdfium', 'pdfjs']).default('pdfium'))
     .addHelpText('after', `
 Exit codes:
   0  no error-severity rule failed (warnings and infos are reported)

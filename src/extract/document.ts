@@ -37,6 +37,8 @@ export interface SourceDocument {
   notes?: Diagnostic[];
   /** What the page or a header block says of the report, beside its text. */
   meta?: PageMeta;
+  /** PDFs: the engine that read it. */
+  engine?: 'pdfium' | 'pdfjs';
 }
 
 export type ReadErrorCode =

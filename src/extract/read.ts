@@ -5,6 +5,7 @@ import type { Format } from '../schema/index.js';
 import { bytesToText } from './decode.js';
 import { sha256 } from './hash.js';
 import { ReadError, type SourceDocument } from './document.js';
+import type { PdfEngineName } from './pdf/engine.js';
 import { pdfToDocument, type RulingPolicy } from './pdf/index.js';
 import { looksLikeMarkdown, markdownToLines } from './markdown.js';
 import { textToLines } from './text.js';
@@ -16,8 +17,10 @@ const MAX_ANY = Math.max(...Object.values(MAX_BYTES));
 export { REPORT_EXTENSIONS } from './document.js';
 
 export interface ReadOptions {
-  /** PDFs: which pages to read ruling lines for (default: all). */
+  /** PDFs: which pages to read ruling lines for (default: all). PDFium reads them for nothing. */
   rulings?: RulingPolicy;
+  /** PDFs: the engine (default PDFium; a PDF it cannot open is tried with pdf.js). */
+  engine?: PdfEngineName;
   /**
    * Read the file synchronously. Batch workers parse one file at a time, so blocking costs them
    * nothing, while each asynchronous round trip cost ~1 ms a file (measured).
@@ -61,7 +64,7 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
   }
   switch (format) {
     case 'pdf':
-      return pdfToDocument(file, bytes, sha256(bytes), options.rulings);
+      return pdfToDocument(file, bytes, sha256(bytes), options.rulings, options.engine);
     // Loaded on first use: cheerio and mammoth take ~0.6 s to import, which a batch of text
     // reports (one import per worker) should not pay.
     case 'html':

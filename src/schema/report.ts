@@ -131,6 +131,7 @@ export const SourceSchema = z.strictObject({
   sha256: z.string().nullable(),
   pages: z.number().int().nullable(),
   encoding: z.string().nullable(),
+  engine: z.enum(['pdfium', 'pdfjs']).nullable().meta({ description: 'PDFs: the engine that read the file (PDFium, or pdf.js when PDFium could not open it or was asked not to)' }),
 });
 
 export const ReportInfoSchema = z.strictObject({

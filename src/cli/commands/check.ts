@@ -13,6 +13,7 @@ export interface CheckOptions {
   jobs: number;
   timeout: number;
   maxMemory: number;
+  pdfEngine?: 'pdfium' | 'pdfjs';
 }
 
 /** Only what the cross-year rules read is kept of each report, so big batches stay small. */
@@ -34,7 +35,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
     if (options.format === 'ndjson') io.stdout.write(`${JSON.stringify(a)}\n`);
   };
   for (const p of inputs.problems.filter((p) => p.record)) emit(reportToAudit(failedReport(p.path, 'read-not-found', p.message), selected));
-  await parseInOrder(inputs.files, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory }, async (report) => {
+  await parseInOrder(inputs.files, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory, engine: options.pdfEngine }, async (report) => {
     emit(reportToAudit(report, selected));
     kept.push(forCrossRules(report));
   });

@@ -15,6 +15,7 @@ export interface ParseOptions {
   strict?: boolean;
   quiet?: boolean;
   jobs: number;
+  pdfEngine?: 'pdfium' | 'pdfjs';
   timeout: number;
   maxMemory: number;
   shard?: { index: number; count: number };
@@ -74,6 +75,7 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
         jobs: options.jobs,
         timeoutMs: options.timeout * 1000,
         maxMemoryMb: options.maxMemory,
+        engine: options.pdfEngine,
         // Workers serialise the reports when the output needs only their text.
         text: (directory ? 'json' : writerTextFormat(options.format, { single: inputs.single })) ?? undefined,
       },

@@ -1,8 +1,7 @@
 import { diagnostic } from '../../diagnostics.js';
 import type { Diagnostic } from '../../schema/index.js';
 import { ReadError, type Line, type SourceDocument } from '../document.js';
-import { withPdf } from './load.js';
-import { addRulings, pageToContent } from './page-content.js';
+import { EngineOpenError, type PdfEngine, type PdfEngineName } from './engine.js';
 import { contentToLayout, gridToLines, type PageLayout } from './page-lines.js';
 import { stitchRows } from './stitch.js';
 import type { PageContent } from './types.js';
@@ -31,44 +30,46 @@ export interface PdfRead {
 export type RulingPolicy = 'always' | ((textOnly: SourceDocument) => readonly number[]);
 type ContentPolicy = 'always' | ((textOnly: PageContent[]) => readonly number[]);
 
+/** The engines, loaded when first used: a batch of text reports loads neither. */
+async function engineNamed(name: PdfEngineName): Promise<PdfEngine> {
+  return name === 'pdfium' ? (await import('./pdfium/index.js')).pdfiumEngine : (await import('./pdfjs/index.js')).pdfjsEngine;
+}
+
 /**
- * Read every page's text, then rulings where the policy asks for them, in one open document.
- * Pages are released as soon as they are read.
+ * Read every page's text (and, where the engine has them for nothing, rulings), then rulings
+ * where the policy asks for them, in one open document. A PDF PDFium cannot open is tried with
+ * pdf.js before it is failed; `engine` says which one read it.
  */
-async function bytesToContents(bytes: Uint8Array, policy: ContentPolicy) {
-  try {
-    return await withPdf(bytes, async (doc) => {
-      if (doc.numPages > MAX_PAGES) throw new ReadError('E_PDF', `PDF has ${doc.numPages} pages; a report has a few dozen (limit ${MAX_PAGES})`);
+async function bytesToContents(bytes: Uint8Array, policy: ContentPolicy, name: PdfEngineName): Promise<{ contents: PageContent[]; engine: PdfEngineName }> {
+  const read = async (engine: PdfEngine) =>
+    engine.withDocument(bytes, async (doc) => {
+      if (doc.pageCount > MAX_PAGES) throw new ReadError('E_PDF', `PDF has ${doc.pageCount} pages; a report has a few dozen (limit ${MAX_PAGES})`);
       const contents: PageContent[] = [];
-      for (let n = 1; n <= doc.numPages; n++) {
-        const page = await doc.getPage(n);
-        try {
-          contents.push(await pageToContent(page, policy === 'always'));
-        } finally {
-          page.cleanup();
-        }
-      }
-      if (policy === 'always') return contents;
+      for (let n = 1; n <= doc.pageCount; n++) contents.push(await doc.page(n, policy === 'always'));
+      if (policy === 'always' || contents.every((c) => c.rulings)) return contents;
       for (const n of policy([...contents])) {
         const content = contents[n - 1];
-        if (!content || content.rulings) continue;
-        const page = await doc.getPage(n);
-        try {
-          contents[n - 1] = await addRulings(page, content);
-        } finally {
-          page.cleanup();
-        }
+        if (content && !content.rulings) contents[n - 1] = await doc.addRulings(n, content);
       }
       return contents;
     });
+  try {
+    return { contents: await read(await engineNamed(name)), engine: name };
   } catch (error) {
-    throw pdfError(error);
+    if (!(error instanceof EngineOpenError)) throw error;
+    if (name === 'pdfjs') throw new ReadError('E_PDF', `not a readable PDF (pdf.js: ${error.message})`);
+    try {
+      return { contents: await read(await engineNamed('pdfjs')), engine: 'pdfjs' };
+    } catch (second) {
+      if (!(second instanceof EngineOpenError)) throw second;
+      throw new ReadError('E_PDF', `not a readable PDF (PDFium: ${error.message}; pdf.js: ${second.message})`);
+    }
   }
 }
 
 /** Every page with its grids, for `gov-report debug tables`. */
-export async function bytesToLayouts(bytes: Uint8Array): Promise<PdfRead> {
-  return contentsToRead(await bytesToContents(bytes, 'always'));
+export async function bytesToLayouts(bytes: Uint8Array, engine: PdfEngineName = 'pdfium'): Promise<PdfRead> {
+  return contentsToRead((await bytesToContents(bytes, 'always', engine)).contents);
 }
 
 function contentsToRead(contents: readonly PageContent[]): PdfRead {
@@ -84,33 +85,33 @@ function isScanned(content: PageContent): boolean {
   return chars < SCANNED_CHARS && content.imageCoverage > SCANNED_COVERAGE;
 }
 
-function pdfError(error: unknown): ReadError {
-  if (error instanceof ReadError) return error;
-  const name = (error as Error)?.name;
-  const message = (error as Error)?.message ?? String(error);
-  if (name === 'PasswordException') return new ReadError('E_ENCRYPTED', 'PDF is encrypted with a password; it cannot be read');
-  if (name === 'InvalidPDFException') return new ReadError('E_PDF', `not a readable PDF (${message})`);
-  return new ReadError('E_PDF', `cannot read the PDF: ${message}`);
-}
-
 /** The document model for the pipeline: lines in reading order, table rows with cells. */
-export async function pdfToDocument(path: string, bytes: Uint8Array, sha256: string, policy: RulingPolicy = 'always'): Promise<SourceDocument> {
+export async function pdfToDocument(
+  path: string,
+  bytes: Uint8Array,
+  sha256: string,
+  policy: RulingPolicy = 'always',
+  engineName: PdfEngineName = 'pdfium',
+): Promise<SourceDocument> {
   let textOnly: { contents: PageContent[]; doc: SourceDocument } | undefined;
-  const contents = await bytesToContents(
+  let used: PdfEngineName = engineName;
+  const { contents, engine } = await bytesToContents(
     bytes,
     policy === 'always'
       ? 'always'
       : (pages) => {
-          textOnly = { contents: pages, doc: readToDocument(path, sha256, contentsToRead(pages)) };
+          textOnly = { contents: pages, doc: readToDocument(path, sha256, contentsToRead(pages), used) };
           return policy(textOnly.doc);
         },
+    engineName,
   );
+  used = engine;
   // No page needed rulings: the text-only document is the document (and its reading is reused).
-  if (textOnly && contents.every((c, i) => c === textOnly!.contents[i])) return textOnly.doc;
-  return readToDocument(path, sha256, contentsToRead(contents));
+  if (textOnly && contents.every((c, i) => c === textOnly!.contents[i])) return { ...textOnly.doc, engine };
+  return readToDocument(path, sha256, contentsToRead(contents), engine);
 }
 
-function readToDocument(path: string, sha256: string, read: PdfRead): SourceDocument {
+function readToDocument(path: string, sha256: string, read: PdfRead, engine: PdfEngineName): SourceDocument {
   const notes: Diagnostic[] = [];
   if (read.scanned.length === read.pages) {
     throw new ReadError('E_SCANNED', `no text layer: ${scannedPhrase(read.scanned)}; run OCR first`);
@@ -122,7 +123,7 @@ function readToDocument(path: string, sha256: string, read: PdfRead): SourceDocu
       }),
     );
   }
-  return { path, format: 'pdf', sha256, encoding: null, pages: read.pages, lines: layoutsToLines(read.layouts), notes };
+  return { path, format: 'pdf', sha256, encoding: null, pages: read.pages, lines: layoutsToLines(read.layouts), notes, engine };
 }
 
 function scannedPhrase(pages: readonly number[]): string {

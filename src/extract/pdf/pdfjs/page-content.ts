@@ -1,8 +1,9 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { tidyCjkSpacing } from '../../text/index.js';
+import { tidyCjkSpacing } from '../../../text/index.js';
+import { apply, multiply, type Matrix } from '../matrix.js';
+import { subpathToSegments, type Point } from '../segments.js';
+import type { PageContent, Segment, TextItem } from '../types.js';
 import { loadPdfJs } from './load.js';
-import { apply, multiply, type Matrix } from './matrix.js';
-import type { PageContent, Segment, TextItem } from './types.js';
 
 /** pdf.js ≥ 5.1 path opcodes inside constructPath (its DrawOPS, not exported). */
 const MOVE = 0;
@@ -10,9 +11,6 @@ const LINE = 1;
 const CURVE = 2;
 const QUAD = 3;
 const CLOSE = 4;
-/** Filled rectangles thinner than this are rulings (Word and WPS draw borders so); wider ones are shading. */
-const THIN = 2.5;
-const AXIS = 0.5;
 
 /** Pages with fewer visible characters than this may be scans: their images are measured. */
 export const SPARSE_CHARS = 20;
@@ -83,18 +81,18 @@ async function operatorsToSegments(page: PDFPageProxy, start: Matrix, pageArea: 
   return { segments, imageCoverage: Math.min(1, imageArea / pageArea) };
 }
 
-/** Axis-aligned edges of a path; for fills, only rectangles thin enough to be a line. */
+/** Axis-aligned edges of a path (pdf.js ≥ 5.1 DrawOPS); for fills, only rectangles thin enough to be a line. */
 export function pathToSegments(path: ArrayLike<number>, ctm: Matrix, mode: 'stroke' | 'fill'): Segment[] {
   const out: Segment[] = [];
-  let points: [number, number][] = [];
-  const flush = (closed: boolean) => {
-    if (points.length >= 2) (mode === 'stroke' ? strokeEdges : thinRect)(points, closed, out);
+  let points: Point[] = [];
+  const flush = () => {
+    subpathToSegments(points, mode, out);
     points = [];
   };
   for (let i = 0; i < path.length; ) {
     const op = path[i++]!;
     if (op === MOVE) {
-      flush(false);
+      flush();
       points.push(apply(ctm, path[i]!, path[i + 1]!));
       i += 2;
     } else if (op === LINE) {
@@ -108,42 +106,9 @@ export function pathToSegments(path: ArrayLike<number>, ctm: Matrix, mode: 'stro
       i += 4;
     } else if (op === CLOSE) {
       if (points.length > 0) points.push(points[0]!);
-      flush(true);
+      flush();
     } else break;
   }
-  flush(false);
+  flush();
   return out;
-}
-
-function strokeEdges(points: [number, number][], _closed: boolean, out: Segment[]): void {
-  for (let k = 1; k < points.length; k++) {
-    const s = axisSegment(points[k - 1]!, points[k]!);
-    if (s) out.push(s);
-  }
-}
-
-function thinRect(points: [number, number][], _closed: boolean, out: Segment[]): void {
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
-  if (!points.every((p, k) => k === 0 || axisSegment(points[k - 1]!, p) || samePoint(points[k - 1]!, p))) return;
-  if (y1 - y0 <= THIN && x1 - x0 > THIN) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
-  else if (x1 - x0 <= THIN && y1 - y0 > THIN) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
-}
-
-function axisSegment(a: [number, number], b: [number, number]): Segment | null {
-  if (Math.abs(a[1] - b[1]) < AXIS && Math.abs(a[0] - b[0]) >= AXIS) {
-    return { x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: a[1], y1: a[1] };
-  }
-  if (Math.abs(a[0] - b[0]) < AXIS && Math.abs(a[1] - b[1]) >= AXIS) {
-    return { x0: a[0], x1: a[0], y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) };
-  }
-  return null;
-}
-
-function samePoint(a: [number, number], b: [number, number]): boolean {
-  return Math.abs(a[0] - b[0]) < AXIS && Math.abs(a[1] - b[1]) < AXIS;
 }
