@@ -10,6 +10,7 @@ import { APPLICATION_ROWS, REVIEW_GROUPS, type TemplateVersion } from '../src/sc
 import { render } from '../scripts/synthetic/render.js';
 import { consistentSpec, expectedTables, type Spec } from '../scripts/synthetic/spec.js';
 import { oracle } from './oracle.js';
+import { chunksToSplits, type CellKind } from '../src/tables/split.js';
 
 // FC_RUNS=10000 npx vitest run test/properties.test.ts for the long run (reported in the notes).
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -172,3 +173,34 @@ function randomSpec(g: { version: TemplateVersion; counts: number[][]; carried: 
   });
   return spec;
 }
+
+describe('cutting glued digits with the totals pruning gives the readings cutting without them and filtering does', () => {
+  const sum = (r: readonly string[]) => r.reduce((a, c) => a + Number(c), 0);
+  it('a 表三 row: six parts and their 总计', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('0', '1', '2', '3', '5', '7', '9'), { minLength: 7, maxLength: 16 }), fc.integer({ min: 0, max: 3 }), (digits, spaces) => {
+        const text = digits.join('');
+        // Some white space between cells, as pages leave it.
+        const chunks = spaces === 0 ? [text] : [text.slice(0, spaces + 2), text.slice(spaces + 2)].filter((c) => c !== '');
+        const kinds = Array(7).fill('count') as CellKind[];
+        const all = chunksToSplits(chunks, kinds).readings.filter((r) => sum(r.slice(0, 6)) === Number(r[6]));
+        const pruned = chunksToSplits(chunks, kinds, [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }]).readings;
+        expect(pruned.map((r) => r.join(' ')).sort()).toEqual(all.map((r) => r.join(' ')).sort());
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+  it('表四: three groups of four parts and a total', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('0', '0', '1', '2', '3', '6'), { minLength: 15, maxLength: 18 }), (digits) => {
+        const kinds = Array(15).fill('count') as CellKind[];
+        const totals = [0, 5, 10].map((g) => ({ parts: [g, g + 1, g + 2, g + 3], total: g + 4 }));
+        const ok = (r: readonly string[]) => totals.every((t) => sum(t.parts.map((p) => r[p]!)) === Number(r[t.total]));
+        const all = chunksToSplits([digits.join('')], kinds).readings.filter(ok);
+        const pruned = chunksToSplits([digits.join('')], kinds, totals).readings;
+        expect(pruned.map((r) => r.join(' ')).sort()).toEqual(all.map((r) => r.join(' ')).sort());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -46,6 +46,9 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
   const values: number[] = [];
   const usable = totals.filter((t) => [t.total, ...t.parts].every((i) => kinds[i] === 'count') && t.parts.every((p) => p < t.total));
   const lastCell = kinds.length - 1;
+  // A row's 总计 is the tail of its digits and bounds every part: cut it first (see below).
+  const tail = usable.find((t) => t.total === lastCell && t.parts.length === lastCell);
+  let bound = Infinity;
   const walk = (chunk: number, offset: number): void => {
     if (truncated) return;
     const k = cells.length;
@@ -61,7 +64,24 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
     if (k >= kinds.length || kinds.length - k < texts.length - chunk) return;
     const rest = text.slice(offset);
     let lengths = prefixLengths(rest, kinds[k]!);
+    if (bound !== Infinity && k < lastCell) {
+      // Parts sum to the total: none may pass it, and those left must still be able to reach it.
+      const sum = values.reduce((a, b) => a + b, 0);
+      const left = lastCell - 1 - k;
+      const single = chunk === texts.length - 2;
+      lengths = lengths.filter((n) => {
+        const need = bound - sum - Number(rest.slice(0, n));
+        if (need < 0) return false;
+        if (!single) return true;
+        const after = rest.slice(n);
+        if (left === 0) return need === 0 && after === '';
+        if (after.length < left) return false;
+        // The most `left` cells of these digits can sum to: one as long as it can be, the others one digit.
+        return need <= 10 ** (after.length - left + 1) - 1 + 9 * (left - 1);
+      });
+    }
     for (const t of usable) {
+      if (t === tail) continue;
       if (t.total === k) {
         // A total is forced once its parts are cut.
         const forced = String(t.parts.reduce((sum, p) => sum + values[p]!, 0));
@@ -85,7 +105,26 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
       values.pop();
     }
   };
-  walk(0, 0);
+  if (!tail) {
+    walk(0, 0);
+    return { readings, truncated };
+  }
+  // Each way the last cell can end the text, then the parts before it, none summing past it.
+  const all = [...texts];
+  const last = all[all.length - 1]!;
+  for (let n = 1; n <= last.length && !truncated; n++) {
+    const total = last.slice(last.length - n);
+    if (!prefixLengths(total, 'count').includes(total.length)) continue;
+    const head = n === last.length ? all.slice(0, -1) : [...all.slice(0, -1), last.slice(0, last.length - n)];
+    if (head.length === 0 && lastCell > 0) continue;
+    bound = Number(total);
+    texts.splice(0, texts.length, ...head, total);
+    const before = readings.length;
+    walk(0, 0);
+    // Keep the cuttings whose last cell is this total and whose parts make it.
+    const found = readings.splice(before).filter((r) => r[lastCell] === total && r.slice(0, -1).reduce((a, c) => a + Number(c), 0) === bound);
+    readings.push(...found);
+  }
   return { readings, truncated };
 }
 
