@@ -10,10 +10,12 @@ const TABLE_CLOSE = /<\/table\s*>/i;
 
 /** Markdown tables a converter wrote: a separator row `|---|---|` tells pipe tables from prose. */
 export function looksLikeMarkdown(text: string): boolean {
+  if (!text.includes('---')) return false;
   let rows = 0;
-  for (const line of text.split(/\r\n|\r|\n/, 2000)) if (SEPARATOR_ROW.test(line) && line.includes('|')) rows++;
-  return rows >= 2;
+  for (const m of text.matchAll(SEPARATOR_LINE)) if (m[0].includes('|') && ++rows >= 2) return true;
+  return false;
 }
+const SEPARATOR_LINE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/gm;
 
 /**
  * Markdown from PDF and OCR converters (MinerU, marker, pandoc) → lines: `#` headings as plain

@@ -21,7 +21,8 @@ export function textToLines(text: string): { lines: Line[]; meta?: PageMeta } {
   const raw = text.split(/\r\n|\r|\n/);
   const header = readHeader(raw);
   const from = header?.length ?? 0;
-  const gaps = blankRunShape(raw, from);
+  // The blank-line cell shape needs runs of blank lines; most texts have none.
+  const gaps = /(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/.test(text) ? blankRunShape(raw, from) : null;
   const lines = gaps ? foldBlankRuns(raw, from, gaps) : foldTabCells(raw, from);
   return header ? { lines, meta: header.meta } : { lines };
 }

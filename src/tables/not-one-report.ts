@@ -43,8 +43,10 @@ export function tablesToBlankTemplate(tables: Tables, located: number): NotOneRe
 /** The start of some table twice: a comparison of two years, or two reports in one file. */
 export function linesToSeveralReports(lines: readonly Line[]): NotOneReport | null {
   const twice: string[] = [];
+  // Only lines that can start a table are compacted (most lines of a report cannot).
+  const candidates = lines.filter((l) => /第二十条|本年新收|行政复议/.test(l.text)).map((l) => ({ no: l.no, text: compact(l.cells ? l.cells.join('') : l.text) }));
   for (const [name, start] of TABLE_STARTS) {
-    const at = lines.filter((l) => start.test(compact(l.cells ? l.cells.join('') : l.text))).map((l) => l.no);
+    const at = candidates.filter((l) => start.test(l.text)).map((l) => l.no);
     if (at.length >= 2) twice.push(`${name} at lines ${at.join(', ')}`);
   }
   if (twice.length === 0) return null;

@@ -80,8 +80,17 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
         return need <= 10 ** (after.length - left + 1) - 1 + 9 * (left - 1);
       });
     }
+    const later = texts.slice(chunk + 1).reduce((n, t) => n + t.length, 0);
     for (const t of usable) {
       if (t === tail) continue;
+      if (t.parts.includes(k) && t.total > k) {
+        // What is left must hold the parts still to come, a total at least as long as their
+        // sum so far, and one digit for each cell after that total.
+        const before = t.parts.filter((p) => p < k).reduce((sum, p) => sum + values[p]!, 0);
+        const partsLeft = t.parts.filter((p) => p > k).length;
+        const after = lastCell - t.total;
+        lengths = lengths.filter((n) => rest.length - n + later >= partsLeft + String(before + Number(rest.slice(0, n))).length + after);
+      }
       if (t.total === k) {
         // A total is forced once its parts are cut.
         const forced = String(t.parts.reduce((sum, p) => sum + values[p]!, 0));
