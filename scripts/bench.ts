@@ -1,18 +1,22 @@
 /**
  * npm run bench — what gov-report costs, against pdf.js and poppler, on this machine.
  *
- * 1. PDF, in one process: for every PDF under fixtures/, repeated ROUNDS times, pdf.js's own text
- *    pass (open, getTextContent on every page, destroy) against a full gov-report parse, rounds
- *    alternating so machine noise falls on both; heap after GC as the run goes.
+ * 1. PDF, in one process: every PDF under fixtures/ (and the real PDFs in ../shared/real when
+ *    present) × ROUNDS: a gov-report parse with PDFium, one with pdf.js, and pdf.js's own text
+ *    pass (open, getTextContent on every page, destroy), rounds alternating so machine noise
+ *    falls on all; heap after GC as the run goes.
  * 2. Batch, through the CLI: a corpus of CORPUS files copied from fixtures/ (all formats), parsed
  *    with --jobs 1 and --jobs N: wall time and peak RSS (GNU time).
- * 3. PDFs only, --jobs N, against `pdftotext -layout` over the same PDFs with the same parallelism
+ * 3. PDFs against poppler: PDFS copies of those PDFs; gov-report --jobs 1 against `pdftotext
+ *    -layout` run file after file, and --jobs N against `xargs -P N pdftotext -layout`; peak RSS
  *    (skipped when poppler is not installed).
  * 4. Text reports: throughput of --jobs N over TEXT copies of the text fixtures, and over 5 × TEXT
  *    (the difference gives the rate once start-up is paid).
- * 5. Peak RSS of the CLI over 100 and over LARGE files: it must not grow with the batch.
+ * 5. Peak RSS of the CLI over 100 and over LARGE files, mixed and PDFs only: it must not grow
+ *    with the batch.
+ * 6. A one-file run, start to end: a text report and a PDF.
  *
- * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, TEXT and LARGE size them.
+ * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, PDFS, TEXT and LARGE size them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { expandInputs } from '../dist/cli/inputs.js';
+import { existsSync } from 'node:fs';
 import { withPdf } from '../dist/extract/pdf/pdfjs/load.js';
 import { parseFile } from '../dist/index.js';
 
@@ -27,13 +32,16 @@ const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const CORPUS = Number(process.env.CORPUS ?? 300);
 const TEXT = Number(process.env.TEXT ?? 2000);
 const LARGE = Number(process.env.LARGE ?? 2000);
-const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5').split(',').map(Number));
+const PDFS = Number(process.env.PDFS ?? 300);
+const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6').split(',').map(Number));
 const JOBS = availableParallelism();
 const CLI = path.resolve('dist/cli/main.js');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const all = (await expandInputs(['fixtures'])).files;
-const pdfs = all.filter((f) => f.endsWith('.pdf'));
-const texts = all.filter((f) => f.endsWith('.txt'));
+// The real PDFs (WPS exports) beside our own, when ../shared holds them.
+const realPdfs = ['../shared/real/hzq2023.pdf', '../shared/real/hzq2024.pdf'].filter((f) => existsSync(f));
+const pdfs = [...all.filter((f) => f.endsWith('.pdf')), ...realPdfs];
+const texts = all.filter((f) => f.endsWith('.txt') || f.endsWith('.md'));
 const work = mkdtempSync(path.join(tmpdir(), 'gov-report-bench-'));
 
 // ── 1. PDF in one process ────────────────────────────────────────────────────
@@ -52,23 +60,23 @@ if (PARTS.has(1)) {
   let pages = 0;
   for (const f of pdfs) {
     await textPass(f);
+    await parseFile(f, { engine: 'pdfjs' });
     pages += (await parseFile(f)).source.pages ?? 0;
   }
-  let tText = 0;
-  let tParse = 0;
-  const perFile = new Map<string, [number, number]>();
+  const t = { text: 0, pdfjs: 0, pdfium: 0 };
   const heap: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const f of pdfs) {
       const a = performance.now();
       await textPass(f);
       const b = performance.now();
-      await parseFile(f);
+      await parseFile(f, { engine: 'pdfjs' });
       const c = performance.now();
-      tText += b - a;
-      tParse += c - b;
-      const pf = perFile.get(f) ?? [0, 0];
-      perFile.set(f, [pf[0] + b - a, pf[1] + c - b]);
+      await parseFile(f);
+      const d = performance.now();
+      t.text += b - a;
+      t.pdfjs += c - b;
+      t.pdfium += d - c;
     }
     if (gc && (round % Math.max(1, Math.floor(ROUNDS / 4)) === 0 || round === ROUNDS - 1)) {
       gc();
@@ -77,9 +85,9 @@ if (PARTS.has(1)) {
   }
   const p = ROUNDS * pages;
   console.log(`1. PDF in one process: ${pdfs.length} PDFs, ${pages} pages × ${ROUNDS} rounds (${process.version})`);
-  console.log(`   pdf.js text pass   ${(tText / p).toFixed(1).padStart(6)} ms/page`);
-  console.log(`   gov-report parse   ${(tParse / p).toFixed(1).padStart(6)} ms/page   ratio ${(tParse / tText).toFixed(3)}×  (target ≤ 1.15×)`);
-  for (const [f, [a, b]] of perFile) console.log(`     ${(b / a).toFixed(2)}×  ${path.basename(f)}`);
+  console.log(`   pdf.js text pass          ${(t.text / p).toFixed(2).padStart(6)} ms/page`);
+  console.log(`   gov-report with pdf.js    ${(t.pdfjs / p).toFixed(2).padStart(6)} ms/page`);
+  console.log(`   gov-report with PDFium    ${(t.pdfium / p).toFixed(2).padStart(6)} ms/page   ${(t.pdfjs / t.pdfium).toFixed(2)}× faster than with pdf.js, ${(t.text / t.pdfium).toFixed(2)}× pdf.js's text pass alone`);
   if (gc) console.log(`   heap after GC (parses: MB)  ${heap.join(', ')}`);
 }
 
@@ -113,17 +121,23 @@ if (PARTS.has(2)) {
 
 // ── 3. against pdftotext ──────────────────────────────────────────────────────
 if (PARTS.has(3)) {
-  const pdfDir = corpus('pdf', pdfs, Math.max(pdfs.length, Math.round(CORPUS / 2)));
-  const ours = parse(pdfDir, JOBS);
+  const pdfDir = corpus('pdf', pdfs, PDFS);
+  const one = parse(pdfDir, 1);
+  const many = parse(pdfDir, JOBS);
   const havePoppler = spawnSync('pdftotext', ['-v']).status === 0;
+  console.log(`3. ${PDFS} PDFs (${pdfs.length} distinct${realPdfs.length ? ', the real ones included' : ''}) against poppler ${havePoppler ? '' : '(pdftotext not installed: not compared)'}`);
   if (havePoppler) {
-    const list = (await expandInputs([pdfDir])).files.join('\n');
+    const list = (await expandInputs([pdfDir])).files;
     const t0 = performance.now();
-    execFileSync('sh', ['-c', `xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`], { input: list });
-    const poppler = (performance.now() - t0) / 1000;
-    console.log(`3. ${Math.round(CORPUS / 2)} PDFs, --jobs ${JOBS}: gov-report ${ours.wall.toFixed(1)} s, pdftotext -layout (xargs -P ${JOBS}) ${poppler.toFixed(1)} s: ratio ${(ours.wall / poppler).toFixed(2)}×  (target ≤ 2.5×)`);
+    for (const f of list) execFileSync('pdftotext', ['-layout', f, '/dev/null']);
+    const seq = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    execFileSync('sh', ['-c', `xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`], { input: list.join('\n') });
+    const par = (performance.now() - t1) / 1000;
+    console.log(`   --jobs 1   ${one.wall.toFixed(2).padStart(6)} s   pdftotext file after file ${seq.toFixed(2)} s   ratio ${(one.wall / seq).toFixed(2)}×  (target ≤ 1.5×)`);
+    console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(2).padStart(6)} s   xargs -P ${JOBS} pdftotext ${par.toFixed(2)} s   ratio ${(many.wall / par).toFixed(2)}×  (target ≤ 1.0×)   peak RSS ${many.rss.toFixed(0)} MB (target ≤ 300 MB)`);
   } else {
-    console.log(`3. ${Math.round(CORPUS / 2)} PDFs, --jobs ${JOBS}: gov-report ${ours.wall.toFixed(1)} s; pdftotext not installed, comparison skipped`);
+    console.log(`   --jobs 1 ${one.wall.toFixed(2)} s, --jobs ${JOBS} ${many.wall.toFixed(2)} s, peak RSS ${many.rss.toFixed(0)} MB`);
   }
 }
 
@@ -131,18 +145,28 @@ if (PARTS.has(3)) {
 if (PARTS.has(4)) {
   const textDir = corpus('text', texts, TEXT);
   const t = parse(textDir, JOBS);
-  console.log(`4. Text reports: ${TEXT} files, --jobs ${JOBS}: ${t.wall.toFixed(1)} s = ${(TEXT / t.wall).toFixed(0)} reports/s  (target ≥ 1000/s)`);
+  console.log(`4. Text reports (${texts.length} distinct, every shape): ${TEXT} files, --jobs ${JOBS}: ${t.wall.toFixed(1)} s = ${(TEXT / t.wall).toFixed(0)} reports/s`);
   // Start-up (Node, modules, workers compiling the parsers) is paid once a run; the marginal
   // rate between two corpus sizes is what a large batch sees.
   const more = parse(corpus('text-more', texts, TEXT * 5), JOBS);
-  console.log(`   ${TEXT * 5} files: ${more.wall.toFixed(1)} s = ${((TEXT * 5) / more.wall).toFixed(0)} reports/s; marginal rate ${((TEXT * 4) / (more.wall - t.wall)).toFixed(0)} reports/s`);
+  console.log(`   ${TEXT * 5} files: ${more.wall.toFixed(1)} s = ${((TEXT * 5) / more.wall).toFixed(0)} reports/s (target ≥ 2000/s); marginal rate ${((TEXT * 4) / (more.wall - t.wall)).toFixed(0)} reports/s`);
 }
 
 // ── 5. memory over batch size ─────────────────────────────────────────────────
 if (PARTS.has(5)) {
   const small = parse(corpus('small', all, 100), JOBS);
   const large = parse(corpus('large', all, LARGE), JOBS);
-  console.log(`5. Peak RSS, --jobs ${JOBS}: 100 files ${small.rss.toFixed(0)} MB, ${LARGE} files ${large.rss.toFixed(0)} MB`);
+  const pdfSmall = parse(corpus('pdf-small', pdfs, 100), JOBS);
+  const pdfLarge = parse(corpus('pdf-large', pdfs, LARGE), JOBS);
+  console.log(`5. Peak RSS, --jobs ${JOBS}: mixed 100 files ${small.rss.toFixed(0)} MB, ${LARGE} files ${large.rss.toFixed(0)} MB; PDFs 100 files ${pdfSmall.rss.toFixed(0)} MB, ${LARGE} files ${pdfLarge.rss.toFixed(0)} MB`);
+}
+
+// ── 6. one file ───────────────────────────────────────────────────────────────
+if (PARTS.has(6)) {
+  const once = (file: string) => timed('node', [CLI, 'parse', file, '-q', '-o', '/dev/null']);
+  const runs = (file: string) => [once(file), once(file), once(file)].map((r) => r.wall).sort((a, b) => a - b)[1]!;
+  const version = [0, 1, 2].map(() => timed('node', [CLI, '--version']).wall).sort((a, b) => a - b)[1]!;
+  console.log(`6. One file, start to end (median of 3): a text report ${runs(texts[0]!).toFixed(2)} s, a PDF ${runs(pdfs[0]!).toFixed(2)} s; \`--version\` ${version.toFixed(2)} s`);
 }
 
 rmSync(work, { recursive: true, force: true });

@@ -8,14 +8,9 @@ import { run } from './program.js';
 // in speed and cuts total CPU ~15 % for text batches and ~10 % for PDFs. V8 flags are
 // per-process, so the pool's workers get it too; the library itself never sets flags.
 setFlagsFromString('--max-inlined-bytecode-size=100');
-// A worker's heap cap (--max-memory, 512 MB) is a safety limit, but V8 also reads it as a wish
-// to stay small: it collected the old generation every few PDFs, and each full collection threw
-// away optimised pdf.js code that then had to be compiled again (150 PDFs: 4,950 optimisations,
-// TurboFan 28 % of all CPU). Letting the old generation reach 128 MB before its first full
-// collection: 2,300 optimisations, 26 % fewer instructions for PDFs and 14 % for a mixed batch,
-// for ~50 MB more per worker. Growing the heap 4× between collections instead saved as much CPU
-// but its peak RSS kept climbing with the batch (358 → 611 MB from 100 to 2,000 files).
-setFlagsFromString('--initial-old-space-size=128');
+// No flag for the old generation: the 128 MB it was let grow to before its first collection
+// (to keep pdf.js's optimised code from being thrown away) cost ~100 MB a worker; with PDFium the
+// JS heap holds little, and a small young generation (the pool's) keeps the batch near 240 MB.
 
 // The one place that ends the process: everything else returns codes and writes diagnostics.
 // A reader that stopped early (`| head`) is not an error; a failing standard output (disk full
