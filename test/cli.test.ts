@@ -97,6 +97,12 @@ describe('parse: output formats', () => {
     expect(r.code).toBe(74);
     expect(r.stderr).toBe(`gov-report: cannot write ${out}: no such file or directory (ENOENT)\n`);
   });
+  it('CSV: a file without rows after the first adds no second header (bug: fast-csv wrote one)', async () => {
+    const r = await cli('parse', 'fixtures/synthetic/2019-tabs.txt', 'test/bad/empty.txt', 'fixtures/synthetic/2021-tabs.txt', '-f', 'csv', '-q');
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.replace(/^\uFEFF/, '').startsWith('path,'))).toHaveLength(1);
+    expect(lines).toHaveLength(1 + 22 + 161 + 15 + 10 + 175 + 15 + 1);
+  });
   it('CSV of a batch without table rows is still the BOM and the header', async () => {
     const r = await cli('parse', 'test/bad/no-such-file.txt', '-f', 'csv', '-q');
     expect(r.stdout).toBe('\uFEFFpath,agency,year,template,table,row,column,value,raw\n');

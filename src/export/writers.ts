@@ -49,7 +49,9 @@ function csvWriter(out: Writable): ReportWriter {
   const chunk = async (rows: TidyRow[]) => {
     // The columns come from the zod schema, loaded only when CSV is written.
     const { TIDY_COLUMNS } = await import('../schema/tidy.js');
-    const text = await writeToString(rows, { headers: TIDY_COLUMNS, writeHeaders: first, alwaysWriteHeaders: true, includeEndRowDelimiter: true });
+    // alwaysWriteHeaders writes them for no rows even after the first chunk: a report without rows adds nothing.
+    if (!first && rows.length === 0) return '';
+    const text = await writeToString(rows, { headers: TIDY_COLUMNS, writeHeaders: first, alwaysWriteHeaders: first, includeEndRowDelimiter: true });
     // The BOM makes Excel read UTF-8; fast-csv leaves it out of a header-only file, so it is added here.
     const bom = first ? '\uFEFF' : '';
     first = false;
