@@ -7,7 +7,7 @@ import type { Report } from './schema/index.js';
 
 export function failedReport(path: string, rule: string, message: string, source?: Partial<Report['source']>): Report {
   return {
-    source: { path, format: null, sha256: null, pages: null, encoding: null, engine: null, ...source },
+    source: { path, format: null, sha256: null, pages: null, encoding: null, engine: null, ocr: [], ...source },
     status: 'failed',
     report: { title: null, agency: null, year: null, template: 'unknown' },
     sections: [],

@@ -54,7 +54,7 @@ export function pagesNeedingRulings(textOnly: SourceDocument): number[] {
 export function documentToReport(doc: SourceDocument): Report {
   const { lines, spans, outline, info, parsed } = documentToTables(doc);
   const report = { ...info, template: parsed.template };
-  const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding, engine: doc.engine ?? null };
+  const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding, engine: doc.engine ?? null, ocr: doc.ocr ?? [] };
   const none = spans.length === 0 && Object.values(parsed.tables).every((t) => t === null);
   const notOne = none ? linesToReportList(lines) : (linesToSeveralReports(lines) ?? tablesToBlankTemplate(parsed.tables, Object.keys(parsed.regions).length));
   if (notOne) return failedReport(doc.path, notOne.rule, notOne.message, source);
@@ -69,6 +69,7 @@ export function documentToReport(doc: SourceDocument): Report {
     texts: new Map(sections.map((s) => [s.number, s.text])),
     reading: parsed.diagnostics,
     assumed: parsed.assumed,
+    confidence: parsed.confidence,
   });
   const all = locate([...(doc.notes ?? []), ...parsed.diagnostics, ...diagnostics], doc);
   const result: Report = {
@@ -81,11 +82,12 @@ export function documentToReport(doc: SourceDocument): Report {
     checks,
     diagnostics: all,
   };
+  if (parsed.confidence) result.confidence = parsed.confidence as Report['confidence'];
   return validate(result);
 }
 
 /** Reading problems make a report partial; consistency findings describe the report, not the reading. */
-const READING_RULES = new Set(['value-missing', 'value-unreadable', 'value-ambiguous', 'missing-table', 'missing-section', 'scanned-page']);
+const READING_RULES = new Set(['value-missing', 'value-unreadable', 'value-ambiguous', 'ocr-uncertain', 'missing-table', 'missing-section', 'scanned-page']);
 
 /** For paged documents, a diagnostic names the page; our line numbers mean nothing to a reader of a PDF. */
 function locate(diagnostics: Diagnostic[], doc: SourceDocument): Diagnostic[] {

@@ -14,7 +14,9 @@ describe('schema', () => {
     expect(JSON.parse(r.stdout)).toEqual(reportJsonSchema());
   });
   it('has the output contract keys', () => {
-    expect(Object.keys(ReportSchema.shape)).toEqual(['source', 'status', 'report', 'sections', 'tables', 'raw', 'checks', 'diagnostics']);
+    // `confidence` (OCR's, optional) was added after the contract's keys; none was renamed.
+    expect(Object.keys(ReportSchema.shape)).toEqual(['source', 'status', 'report', 'sections', 'tables', 'raw', 'checks', 'diagnostics', 'confidence']);
+    expect(ReportSchema.shape.confidence.safeParse(undefined).success).toBe(true);
     expect(TIDY_COLUMNS).toEqual(['path', 'agency', 'year', 'template', 'table', 'row', 'column', 'value', 'raw']);
   });
   it('rejects a table with a key that is not in the template', () => {

@@ -22,7 +22,7 @@ export function equationRule(spec: {
     id: spec.id,
     description: spec.description,
     severity: 'error',
-    run({ tables, lineOf, assumed }) {
+    run({ tables, lineOf, assumed, confidence }) {
       const t = tables[spec.table];
       if (!t) return outcome(spec.id, [], [`${TABLE_NAMES[spec.table]} not found`]);
       const failures = [];
@@ -39,7 +39,10 @@ export function equationRule(spec: {
         else if (expected !== actual) {
           const line = lineOf?.(spec.table, r.at.row, r.at.column);
           const where = { table: spec.table, row: r.at.row, column: r.at.column, ...(line === undefined ? {} : { line }) };
-          failures.push(diagnostic('error', spec.id, spec.message(r, expected, actual), { where, expected, actual }));
+          // Whoever audits a failure on a scan must know to look at the picture, not at a typo.
+          const ocr = [...r.left, ...r.right].some((c) => typeof cellAt(confidence?.[spec.table], c.row, c.column) === 'number');
+          const message = spec.message(r, expected, actual) + (ocr ? ' (values read by OCR: compare with the page image)' : '');
+          failures.push(diagnostic('error', spec.id, message, { where, expected, actual }));
         }
       }
       return outcome(spec.id, failures, unassessable);

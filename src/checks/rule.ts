@@ -18,6 +18,8 @@ export interface CheckContext {
   reading?: readonly Diagnostic[];
   /** Relations (by relationId) the reading assumed to split run-together digits: not assessable. */
   assumed?: ReadonlySet<string>;
+  /** OCR's confidence in the values it read (tables' shape), when OCR read any. */
+  confidence?: Tables | null;
 }
 
 export interface RuleOutcome {

@@ -11,10 +11,12 @@ export interface Line {
   text: string;
   cells?: string[];
   page?: number;
+  /** Read by OCR: the recogniser's confidence (0–1) in the line, and in each cell. */
+  ocr?: { confidence: number; cells?: Array<number | undefined> };
 }
 
 /** Extensions the folder walk picks up. */
-export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.html', '.htm', '.docx', '.doc']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.html', '.htm', '.docx', '.doc', '.jpg', '.jpeg', '.png']);
 
 /** What a page says about itself: a crawler's header block, a web page's <meta> tags. Text as written. */
 export interface PageMeta {
@@ -39,6 +41,8 @@ export interface SourceDocument {
   meta?: PageMeta;
   /** PDFs: the engine that read it. */
   engine?: 'pdfium' | 'pdfjs';
+  /** Pages read by OCR (scans, pages of an image file). */
+  ocr?: number[];
 }
 
 export type ReadErrorCode =
@@ -52,6 +56,7 @@ export type ReadErrorCode =
   | 'E_PDF'
   | 'E_ENCRYPTED'
   | 'E_SCANNED'
+  | 'E_NOT_A_PAGE'
   | 'E_DOCX'
   | 'E_HTML';
 

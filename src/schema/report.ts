@@ -88,6 +88,12 @@ export const RawTablesSchema = rawTables.object.meta({
 /** The same table schemas, by layout version: validation picks the one a table's keys name. */
 export const TABLE_SCHEMAS = { tables: cellTables.byVersion, raw: rawTables.byVersion };
 
+/** OCR's confidence in each value it read (0–1), same shape as `tables`; present only when OCR read some. */
+const confidenceTables = tableSchemas(() => CellSchema);
+export const ConfidenceSchema = confidenceTables.object.meta({
+  description: "Values read by OCR: the recogniser's confidence (0–1) in each (null where a value was not read by OCR), same shape as tables.",
+});
+
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
 export const WhereSchema = z
@@ -119,7 +125,7 @@ export const CheckResultSchema = z.strictObject({
   message: z.string().optional(),
 });
 
-export const FormatSchema = z.enum(['pdf', 'txt', 'md', 'docx', 'html']);
+export const FormatSchema = z.enum(['pdf', 'txt', 'md', 'docx', 'html', 'image']);
 export const StatusSchema = z.enum(['ok', 'partial', 'failed']).meta({
   description:
     'ok: every table read; partial: read, but some values, tables or sections could not be; failed: not read at all',
@@ -132,6 +138,7 @@ export const SourceSchema = z.strictObject({
   pages: z.number().int().nullable(),
   encoding: z.string().nullable(),
   engine: z.enum(['pdfium', 'pdfjs']).nullable().meta({ description: 'PDFs: the engine that read the file (PDFium, or pdf.js when PDFium could not open it or was asked not to)' }),
+  ocr: z.array(z.number().int()).meta({ description: 'Pages read by OCR (scanned pages; an image file is page 1)' }),
 });
 
 export const ReportInfoSchema = z.strictObject({
@@ -158,6 +165,7 @@ export const ReportSchema = z
     raw: RawTablesSchema,
     checks: z.array(CheckResultSchema),
     diagnostics: z.array(DiagnosticSchema),
+    confidence: ConfidenceSchema.optional(),
   })
   .meta({ id: 'GovReport', title: '政府信息公开工作年度报告 (gov-report output)' });
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ReportSchema, TABLE_SCHEMAS, type Report } from './report.js';
 import { TABLES, type TemplateVersion } from './template.js';
 
-const EnvelopeSchema = ReportSchema.omit({ tables: true, raw: true });
+const EnvelopeSchema = ReportSchema.omit({ tables: true, raw: true, confidence: true });
 
 /**
  * ReportSchema.safeParse, without its costly failures: each table is checked against the
@@ -10,7 +10,7 @@ const EnvelopeSchema = ReportSchema.omit({ tables: true, raw: true });
  * (which, measured, was most of the validation time). Returns the problem, or null.
  */
 export function validateReport(report: Report): string | null {
-  const { tables, raw, ...envelope } = report;
+  const { tables, raw, confidence, ...envelope } = report;
   const problems: string[] = [];
   const check = (schema: z.ZodType, value: unknown, where: string) => {
     const result = schema.safeParse(value);
@@ -18,7 +18,7 @@ export function validateReport(report: Report): string | null {
   };
   check(EnvelopeSchema, envelope, 'report');
   for (const { key } of TABLES) {
-    for (const [name, value] of [['tables', tables[key]], ['raw', raw[key]]] as const) {
+    for (const [name, value] of [['tables', tables[key]], ['raw', raw[key]], ['tables', confidence?.[key] ?? null]] as const) {
       if (value === null) continue;
       check(TABLE_SCHEMAS[name][key][tableVersion(key, value)], value, `${name}.${key}`);
     }

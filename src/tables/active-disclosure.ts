@@ -5,7 +5,7 @@ import { ACTIVE_DISCLOSURE, VERSION_SIGNALS, type DisclosureBlock, type Disclosu
 import { compact } from '../text/index.js';
 import { TableBuilder, type BuiltTable, type Column } from './table-builder.js';
 import { linesToTokens } from './tokens.js';
-import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks } from './units.js';
+import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence } from './units.js';
 
 export interface ParsedActiveDisclosure {
   /** Version named by the headers; `mixed` when headers of both versions occur. */
@@ -91,7 +91,7 @@ export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVers
     const key = target.row.key;
     if (builder.has(key)) continue;
     const columns = yuan ? target.block.columns.map(inYuan) : target.block.columns;
-    if (glued(unit, columns.length)) builder.setRun(columns.map((column) => ({ row: key, column })), unitChunks(unit), unit.line);
+    if (glued(unit, columns.length)) builder.setRun(columns.map((column) => ({ row: key, column })), unitChunks(unit), unit.line, unitConfidence(unit));
     else {
       const cells = unitCells(unit, columns.length);
       if (cells) columns.forEach((c, i) => builder.set(key, c, cells[i]!, unit.line));

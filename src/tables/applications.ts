@@ -8,7 +8,7 @@ import { alignInOrder, type Candidate } from './align.js';
 import { NUMBERED, piecesToLabels, type Label } from './labels.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
 import { linesToTokens, type Token } from './tokens.js';
-import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
+import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence, type Unit } from './units.js';
 
 export interface ParsedApplications {
   /** Version shown by the （六） rows themselves; null when they were not found. */
@@ -102,7 +102,7 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
       );
     }
     if (unit.glued) {
-      builder.setRun(APPLICATION_COLUMNS.map((column) => ({ row: key, column })), unitChunks(unit), unit.line);
+      builder.setRun(APPLICATION_COLUMNS.map((column) => ({ row: key, column })), unitChunks(unit), unit.line, unitConfidence(unit));
       continue;
     }
     const cells = unitCells(unit, WIDTH);

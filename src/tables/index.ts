@@ -26,6 +26,8 @@ export interface ParsedTables {
   diagnostics: Diagnostic[];
   /** Relations the reading assumed (to split run-together digits): the checks leave them unassessed. */
   assumed: Set<string>;
+  /** OCR's confidence in each value it read; null when no value was read by OCR. */
+  confidence: Tables | null;
 }
 
 /**
@@ -49,11 +51,13 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
   const assumed = new Set<string>();
   const tables = {} as Tables;
   const raw = {} as RawTables;
+  const confidence = {} as Tables;
   const spans: ParsedTables['spans'] = {};
   for (const { key, label } of TABLES) {
     const p = parsed[key];
     tables[key] = p ? p.built.values : null;
     raw[key] = p ? p.built.raw : null;
+    confidence[key] = p?.built.confidence ?? null;
     if (p) {
       diagnostics.push(...p.built.diagnostics);
       for (const id of p.built.assumed) assumed.add(id);
@@ -69,7 +73,8 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
     }
   }
   const lineOf = (table: TableKey, row: string, column: string) => parsed[table]?.built.lineOf(row, column);
-  return { tables, raw, template, spans, regions, lineOf, diagnostics, assumed };
+  const ocr = Object.values(confidence).some((t) => t !== null);
+  return { tables, raw, template, spans, regions, lineOf, diagnostics, assumed, confidence: ocr ? confidence : null };
 }
 
 export function detectTemplate(signals: ReadonlyArray<TemplateVersion | 'mixed' | null>): Template {

@@ -3,7 +3,7 @@ import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../schema/template.js';
 import { compact } from '../text/index.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
 import { linesToTokens } from './tokens.js';
-import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, type Unit } from './units.js';
+import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence, type Unit } from './units.js';
 
 export interface ParsedReviewLitigation {
   built: BuiltTable;
@@ -30,7 +30,7 @@ export function parseReviewLitigation(lines: readonly Line[]): ParsedReviewLitig
   const glued = gluedShort(units);
   const cells = REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((column) => ({ row: g.key, column })));
   if (glued(first, WIDTH)) {
-    builder.setRun(cells, unitChunks(first), first.line);
+    builder.setRun(cells, unitChunks(first), first.line, unitConfidence(first));
     return { built: builder.finish(), lastLine: first.lastLine };
   }
   let taken: Unit = { ...first, values: [] };

@@ -14,6 +14,20 @@ const CELL: Record<CellKind, RegExp> = {
   money: /^(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元|（万元）|\(万元\))?/,
 };
 
+const WHOLE: Record<CellKind, RegExp> = {
+  count: /^(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)$/,
+  signed: /^(?:[+\-增减])?(?:0|[1-9]\d*)$/,
+  money: /^(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元|（万元）|\(万元\))?$/,
+};
+
+/**
+ * Is the text exactly one cell as its kind writes it (what OCR must have seen to be believed)?
+ * White space inside is not: `21 9` is two values in one cell (a row border the scan lost).
+ */
+export function isCleanCell(text: string, kind: CellKind): boolean {
+  return WHOLE[kind].test(toAscii(text).trim());
+}
+
 /** Beyond this many readings a run is reported ambiguous without listing them all. */
 export const MAX_SPLITS = 50_000;
 

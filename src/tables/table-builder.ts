@@ -5,7 +5,19 @@ import { rowPath } from '../schema/row-path.js';
 import type { Labelled, TemplateVersion } from '../schema/template.js';
 import { readCell } from '../text/index.js';
 import { solveRuns, type Run, type RunReading } from './solve.js';
-import type { CellKind } from './split.js';
+import { isCleanCell, type CellKind } from './split.js';
+
+/**
+ * A value OCR read with less confidence than this is not believed. Calibrated on the scanned
+ * fixtures (fixtures/scanned/README.md): every wrong reading there was below it.
+ */
+export const OCR_MIN_CONFIDENCE = 0.9;
+
+/** A cell's text as read, with OCR's confidence in it when OCR read it. */
+export interface CellText {
+  text: string;
+  confidence?: number;
+}
 
 export const TABLE_NAMES: Record<TableKey, string> = {
   activeDisclosure: '表二',
@@ -21,6 +33,8 @@ export interface BuiltTable {
   diagnostics: Diagnostic[];
   /** Relations (relationId) used to split run-together digits: their checks are not assessable. */
   assumed: string[];
+  /** OCR's confidence in each value it read; null when OCR read none of the table. */
+  confidence: CellMap<number | null> | null;
 }
 
 /** A column with what its cells hold (表二 says; every other column counts); `yuan`: its header gives 元. */
@@ -35,6 +49,7 @@ interface PendingRun extends Run {
   cells: ReadonlyArray<{ row: string; column: string; kind: CellKind; yuan?: boolean }>;
   line?: number;
   raw: string;
+  confidence?: number;
 }
 
 interface Spec {
@@ -46,6 +61,7 @@ interface Cell {
   value: number | null;
   raw: string | null;
   line?: number;
+  confidence?: number;
 }
 
 /**
@@ -73,17 +89,27 @@ export class TableBuilder {
   }
 
   /** Read one cell's text into the table. */
-  set(rowKey: string, column: Column, text: string, line?: number): void {
-    const cell = readCell(text);
-    this.put(rowKey, column.key, { value: valueOf(text, column), raw: text, line });
-    if (cell.kind === 'number') return;
+  set(rowKey: string, column: Column, cell: string | CellText, line?: number): void {
+    const { text, confidence } = typeof cell === 'string' ? { text: cell, confidence: undefined } : cell;
+    const reading = readCell(text);
     const where = this.where(rowKey, column.key, line);
     const name = this.cellName(rowKey, column);
-    if (cell.kind === 'placeholder') {
+    if (confidence !== undefined && reading.kind !== 'empty') {
+      const clean = reading.kind === 'placeholder' || isCleanCell(text, column.kind ?? 'count');
+      if (!clean || confidence < OCR_MIN_CONFIDENCE) {
+        this.put(rowKey, column.key, { value: null, raw: text, line, confidence });
+        const why = clean ? `confidence ${confidence.toFixed(2)} is below ${OCR_MIN_CONFIDENCE}` : `not a clean number (confidence ${confidence.toFixed(2)})`;
+        this.diagnostics.push(diagnostic('error', 'ocr-uncertain', `${name}: OCR read "${text}", ${why}; read as null`, { where, actual: text }));
+        return;
+      }
+    }
+    this.put(rowKey, column.key, { value: valueOf(text, column), raw: text, line, ...(confidence === undefined ? {} : { confidence }) });
+    if (reading.kind === 'number') return;
+    if (reading.kind === 'placeholder') {
       this.diagnostics.push(
         diagnostic('warning', 'value-placeholder', `${name}: placeholder "${text}" read as null`, { where, actual: text }),
       );
-    } else if (cell.kind === 'empty') {
+    } else if (reading.kind === 'empty') {
       this.diagnostics.push(diagnostic('warning', 'value-blank', `${name}: blank cell read as null`, { where }));
     } else {
       this.diagnostics.push(
@@ -96,13 +122,28 @@ export class TableBuilder {
    * Cells whose digits ran together (`15130000154` for seven cells): split when the table is
    * finished, all runs together, so the relations between rows can decide.
    */
-  setRun(cells: ReadonlyArray<{ row: string; column: Column }>, chunks: readonly string[], line?: number): void {
+  setRun(cells: ReadonlyArray<{ row: string; column: Column }>, chunks: readonly string[], line?: number, confidence?: number): void {
+    const raw = chunks.join(' ');
+    if (confidence !== undefined && confidence < OCR_MIN_CONFIDENCE) {
+      // Digits OCR is unsure of are not split: a cut would only spread the doubt.
+      for (const c of cells) {
+        this.put(c.row, c.column.key, { value: null, raw, line, confidence });
+        this.diagnostics.push(
+          diagnostic('error', 'ocr-uncertain', `${this.cellName(c.row, c.column)}: OCR read "${raw}", confidence ${confidence.toFixed(2)} is below ${OCR_MIN_CONFIDENCE}; read as null`, {
+            where: this.where(c.row, c.column.key, line),
+            actual: raw,
+          }),
+        );
+      }
+      return;
+    }
     for (const c of cells) this.put(c.row, c.column.key, { value: null, raw: null, line });
     this.runs.push({
       cells: cells.map((c) => ({ row: c.row, column: c.column.key, kind: c.column.kind ?? 'count', yuan: c.column.yuan })),
       chunks,
       line,
-      raw: chunks.join(' '),
+      raw,
+      ...(confidence === undefined ? {} : { confidence }),
     });
   }
 
@@ -128,26 +169,34 @@ export class TableBuilder {
     const assumed = [...new Set([...this.assumed, ...this.solve()])];
     const values: CellMap<number | null> = {};
     const raw: CellMap<string | null> = {};
+    const confidence: CellMap<number | null> = {};
+    let ocr = false;
     for (const { row, columns } of this.specs) {
       const v: Record<string, number | null> = {};
       const r: Record<string, string | null> = {};
+      const c: Record<string, number | null> = {};
       const cells = this.rows.get(row.key);
       for (const column of columns) {
         const cell = cells?.get(column.key);
-        if (cell) {
-          v[column.key] = cell.value;
-          r[column.key] = cell.raw;
-        } else {
-          this.missing(row.key, column, 'row not found in the table');
-          v[column.key] = null;
-          r[column.key] = null;
-        }
+        if (!cell) this.missing(row.key, column, 'row not found in the table');
+        v[column.key] = cell?.value ?? null;
+        r[column.key] = cell?.raw ?? null;
+        c[column.key] = cell?.confidence ?? null;
+        ocr ||= cell?.confidence !== undefined;
       }
       setRow(values, row.key, v);
       setRow(raw, row.key, r);
+      setRow(confidence, row.key, c);
     }
     const rows = this.rows;
-    return { values, raw, lineOf: (row, column) => rows.get(row)?.get(column)?.line, diagnostics: this.diagnostics, assumed };
+    return {
+      values,
+      raw,
+      lineOf: (row, column) => rows.get(row)?.get(column)?.line,
+      diagnostics: this.diagnostics,
+      assumed,
+      confidence: ocr ? confidence : null,
+    };
   }
 
   /** Split the runs against the cells read whole; returns the relations that were used. */
@@ -177,7 +226,7 @@ export class TableBuilder {
       const text = reading.texts[i];
       // A cell no reading settles keeps the run's text as its raw: that is what stood there.
       const cell = text === null || text === undefined ? { value: null, raw: run.raw } : { value: valueOf(text, c), raw: text };
-      this.put(c.row, c.column, { ...cell, line: run.line });
+      this.put(c.row, c.column, { ...cell, line: run.line, ...(run.confidence === undefined ? {} : { confidence: run.confidence }) });
     });
     const quoted = `"${run.raw}"`;
     if (reading.outcome === 'certain' || reading.outcome === 'split') {

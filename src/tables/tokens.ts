@@ -1,5 +1,5 @@
 import type { Line } from '../extract/document.js';
-import { isValueText } from '../text/index.js';
+import { CJK_CHAR, isValueText, UNREAD } from '../text/index.js';
 
 /**
  * The table parsers' view of text: label pieces and value cells in reading order, whatever
@@ -21,6 +21,8 @@ export interface Token {
    * had a leading zero (`00`), or ran a sign into other digits (`88-720`).
    */
   glued: boolean;
+  /** Read by OCR: the recogniser's confidence (0–1) in the text. */
+  confidence?: number;
 }
 
 const DIGIT = '0-9０-９';
@@ -42,18 +44,34 @@ export function linesToTokens(lines: readonly Line[]): Token[] {
   const tokens: Token[] = [];
   lines.forEach((line, seq) => {
     if (line.cells) {
-      for (const raw of line.cells) {
+      line.cells.forEach((raw, i) => {
         const text = raw.trim();
-        const kind = text === '' ? 'empty' : isValueText(text) ? 'value' : 'label';
-        tokens.push({ kind, text, line: line.no, seq, cell: true, glued: false });
-      }
+        const confidence = line.ocr?.cells?.[i];
+        const kind = text === '' ? 'empty' : isValueText(text) || (confidence !== undefined && ocrValue(text)) ? 'value' : 'label';
+        const token: Token = { kind, text, line: line.no, seq, cell: true, glued: false };
+        if (confidence !== undefined) token.confidence = confidence;
+        tokens.push(token);
+      });
       return;
     }
     for (const chunk of joinSigns(line.text.trim().split(/[\s\u3000]+/))) {
-      if (chunk !== '') tokens.push(...chunkToTokens(chunk, line.no, seq));
+      if (chunk === '') continue;
+      const read = chunkToTokens(chunk, line.no, seq);
+      // A line read by OCR as a whole: each of its pieces is as sure as the line.
+      if (line.ocr) for (const t of read) t.confidence = line.ocr.confidence;
+      tokens.push(...read);
     }
   });
   return tokens;
+}
+
+/**
+ * What OCR read in a cell stands where a value may be when it is no label: ink it could not
+ * read at all, or digits with stray marks (`0.`, `1O`). The table then reports it as doubtful
+ * instead of taking it for label text, which would throw the whole row's values out of place.
+ */
+function ocrValue(text: string): boolean {
+  return text === UNREAD || (/[0-9０-９]/.test(text) && !CJK_CHAR.test(text));
 }
 
 /** `增 17`, `- 1`: a sign set apart from its number still belongs to it. */

@@ -74,11 +74,17 @@ export function tokensToUnits(tokens: readonly Token[]): Unit[] {
 }
 
 /** Value cells of a unit, with the blank cells that pad it on either side dropped to fit `n`. */
-export function unitCells(unit: Unit, n: number): string[] | null {
-  const v = unit.values.map((t) => t.text);
-  while (v.length > n && v[v.length - 1] === '') v.pop();
-  while (v.length > n && v[0] === '') v.shift();
+export function unitCells(unit: Unit, n: number): Token[] | null {
+  const v = [...unit.values];
+  while (v.length > n && v[v.length - 1]!.text === '') v.pop();
+  while (v.length > n && v[0]!.text === '') v.shift();
   return v.length === n ? v : null;
+}
+
+/** The least OCR confidence of a glued unit's values (undefined: not read by OCR). */
+export function unitConfidence(unit: Unit): number | undefined {
+  const known = unit.values.flatMap((t) => (t.confidence === undefined ? [] : [t.confidence]));
+  return known.length > 0 ? Math.min(...known) : undefined;
 }
 
 /** Why a unit cannot fill `n` columns, in the words the old row reader used. */

@@ -48,3 +48,6 @@ function toAscii(s: string): string {
 function shiftDecimal(digits: string, places: number): number {
   return Number(`${digits}e${places}`);
 }
+
+/** What OCR puts for ink in a table cell that it could not read at all: never a value, never a blank. */
+export const UNREAD = '?';
