@@ -15,6 +15,9 @@
  * 5. Peak RSS of the CLI over 100 and over LARGE files, mixed and PDFs only: it must not grow
  *    with the batch.
  * 6. A one-file run, start to end: a text report and a PDF.
+ * 7. OCR: the scans of fixtures/scanned through the CLI, --jobs 1 and --jobs N: seconds per page
+ *    read by OCR, peak RSS; and the same files with --no-ocr (what OCR adds). Parts 1–6 leave
+ *    the scans out (their time is OCR's, measured here).
  *
  * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, PDFS, TEXT and LARGE size them.
  */
@@ -33,11 +36,13 @@ const CORPUS = Number(process.env.CORPUS ?? 300);
 const TEXT = Number(process.env.TEXT ?? 2000);
 const LARGE = Number(process.env.LARGE ?? 2000);
 const PDFS = Number(process.env.PDFS ?? 300);
-const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6').split(',').map(Number));
+const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6,7').split(',').map(Number));
 const JOBS = availableParallelism();
 const CLI = path.resolve('dist/cli/main.js');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const all = (await expandInputs(['fixtures'])).files;
+const withScans = (await expandInputs(['fixtures'])).files;
+const scans = withScans.filter((f) => f.startsWith('fixtures/scanned/'));
+const all = withScans.filter((f) => !scans.includes(f));
 // The real PDFs (WPS exports) beside our own, when ../shared holds them.
 const realPdfs = ['../shared/real/hzq2023.pdf', '../shared/real/hzq2024.pdf'].filter((f) => existsSync(f));
 const pdfs = [...all.filter((f) => f.endsWith('.pdf')), ...realPdfs];
@@ -168,6 +173,20 @@ if (PARTS.has(6)) {
   const runs = (file: string) => [once(file), once(file), once(file)].map((r) => r.wall).sort((a, b) => a - b)[1]!;
   const version = [0, 1, 2].map(() => timed('node', [CLI, '--version']).wall).sort((a, b) => a - b)[1]!;
   console.log(`6. One file, start to end (median of 3): a text report ${runs(texts[0]!).toFixed(2)} s, a PDF ${runs(pdfs[0]!).toFixed(2)} s; \`--version\` ${version.toFixed(2)} s`);
+}
+
+// ── 7. OCR ────────────────────────────────────────────────────────────────────
+if (PARTS.has(7)) {
+  const dir = corpus('scans', scans, scans.length);
+  // Pages read by OCR, as the goldens record them (checked against the specification in test/ocr.test.ts).
+  const pages = scans.reduce((n, f) => n + (JSON.parse(readFileSync(path.join('test/golden', `${f.slice('fixtures/'.length)}.json`), 'utf8')) as { source: { ocr: number[] } }).source.ocr.length, 0);
+  const one = parse(dir, 1);
+  const many = parse(dir, JOBS);
+  const off = timed('node', [CLI, 'parse', dir, '-f', 'ndjson', '-q', '-o', '/dev/null', '-j', String(JOBS), '--no-ocr']);
+  console.log(`7. OCR: ${scans.length} scans, ${pages} pages read by OCR`);
+  console.log(`   --jobs 1   ${one.wall.toFixed(1).padStart(6)} s = ${(one.wall / pages).toFixed(1)} s/page   peak RSS ${one.rss.toFixed(0)} MB`);
+  console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(1).padStart(6)} s = ${(many.wall / pages).toFixed(1)} s/page   peak RSS ${many.rss.toFixed(0)} MB   speed-up ${(one.wall / many.wall).toFixed(2)}×`);
+  console.log(`   --no-ocr   ${off.wall.toFixed(1).padStart(6)} s (the digital pages and the rest): OCR is ${(many.wall / off.wall).toFixed(0)}× the run without it`);
 }
 
 rmSync(work, { recursive: true, force: true });

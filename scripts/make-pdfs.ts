@@ -31,8 +31,7 @@ const scanPng = path.join(work, 'scan.png');
 
 for (const f of PDF_FIXTURES) {
   const name = f.file.replace(/\.pdf$/, '');
-  const options = { ...f.options, scannedImage: f.options.scannedImage ? scanPng : undefined };
-  const html = f.imageOnly ? `<!DOCTYPE html><html><body><p><img src="${scanPng}" width="600"></p></body></html>` : renderHtml(f.spec, options);
+  const html = f.imageOnly ? `<!DOCTYPE html><html><body><p><img src="${scanPng}" width="600"></p></body></html>` : renderHtml(f.spec, f.options);
   renameSync(soffice(html, name), path.join(f.dir ?? out, f.file));
   writeFileSync(path.join(src, `${name}.html`), html.replace(scanPng, 'scan.png'));
   console.log(`${f.file}: ${f.why}`);

@@ -1,6 +1,5 @@
-import { readSource } from './extract/read.js';
+import { readSource, type ReadOptions } from './extract/read.js';
 import { documentToReport, pagesNeedingRulings, readErrorToReport } from './pipeline.js';
-import type { PdfEngineName } from './extract/pdf/engine.js';
 import type { Report } from './schema/index.js';
 
 export * from './schema/index.js';
@@ -13,9 +12,9 @@ export { RULES, runChecks, type Rule } from './checks/index.js';
 export { readCell, type CellReading } from './normalize/index.js';
 
 /** Parse one report file. Never throws for a bad file: the record says `failed` and why. */
-export async function parseFile(path: string, options: { sync?: boolean; engine?: PdfEngineName } = {}): Promise<Report> {
+export async function parseFile(path: string, options: Pick<ReadOptions, 'sync' | 'engine' | 'ocr' | 'onOcr'> = {}): Promise<Report> {
   try {
-    return documentToReport(await readSource(path, { rulings: pagesNeedingRulings, sync: options.sync, engine: options.engine }));
+    return documentToReport(await readSource(path, { ...options, rulings: pagesNeedingRulings }));
   } catch (error) {
     return readErrorToReport(path, error);
   }

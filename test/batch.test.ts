@@ -14,6 +14,25 @@ import { cli, cliWith, fixtureFiles } from './helpers.js';
 const faultWorker = fileURLToPath(new URL('./batch/fault-worker.mjs', import.meta.url));
 
 describe('isolation: a file that hangs, crashes or exhausts memory fails alone', () => {
+  it('a file read by OCR has more time: its limit grows by the pages it announced', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-batch-'));
+    // Limit 1 s, and 1.5 s more per OCR page: a file taking 2.5 s with 2 OCR pages is within it.
+    const names = ['a-ocr-2500ms.txt', 'b-ocr-forever.txt', 'c-slow-2500ms.txt', 'd-slow-500ms.txt'];
+    for (const n of names) copyFileSync('fixtures/synthetic/2021-tabs.txt', path.join(dir, n));
+    const files = names.map((n) => path.join(dir, n));
+    const out: Report[] = [];
+    await parseInOrder(files, { jobs: 2, timeoutMs: 1000, ocrPageTimeoutMs: 1500, maxMemoryMb: 512, workerFile: faultWorker }, async (r) => {
+      out.push(r);
+    });
+    expect(out.map((r) => [path.basename(r.source.path), r.status === 'failed' ? r.diagnostics[0]!.rule : r.status])).toEqual([
+      ['a-ocr-2500ms.txt', 'ok'],
+      ['b-ocr-forever.txt', 'timeout'],
+      ['c-slow-2500ms.txt', 'timeout'],
+      ['d-slow-500ms.txt', 'ok'],
+    ]);
+    expect(out[2]!.diagnostics[0]!.message).toBe(`${files[2]}: still parsing after 1 s; stopped (raise --timeout if the file is just large)`);
+    expect(out[1]!.diagnostics[0]!.message).toBe(`${files[1]}: still parsing after 4 s (1 s, and 3 s for the pages read by OCR); stopped (raise --timeout if the file is just large)`);
+  });
   it('good files all come out, in path order, beside failed records naming the cause', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-batch-'));
     const good = ['fixtures/synthetic/2019-layout.txt', 'fixtures/synthetic/2021-tabs.txt', 'fixtures/pdf/2021-ruled.pdf'];

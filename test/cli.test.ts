@@ -8,11 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { reportToTidyRows } from '../src/export/index.js';
 import { escapeFormulas } from '../src/export/writers.js';
 import { TIDY_COLUMNS, type Report } from '../src/index.js';
+import { expandInputs } from '../src/cli/inputs.js';
 import { cli, fixtureFiles } from './helpers.js';
 
 const files = await fixtureFiles();
 let devicesAreSafe = false;
-const json = await cli('parse', 'fixtures', '--quiet');
+// Without OCR: the scans are read (slowly) in ocr.test.ts; here they are failed records, and
+// what is tested is the formats.
+const json = await cli('parse', 'fixtures', '--quiet', '--no-ocr');
 const reports = JSON.parse(json.stdout) as Report[];
 
 function csvRows(text: string): Promise<Record<string, string>[]> {
@@ -27,7 +30,10 @@ function csvRows(text: string): Promise<Record<string, string>[]> {
 
 describe('parse: output formats', () => {
   it('writes a JSON array for a folder, sorted by path', () => {
-    expect(json.code).toBe(0);
+    expect(json.code).toBe(1); // the scans, unread without OCR
+    expect(reports.filter((r) => r.status === 'failed').map((r) => [r.source.path, r.diagnostics[0]!.rule])).toEqual(
+      ['2019-blank-cells.p1.png', '2019-ruled.scan.pdf', '2021-ruled.p2.jpg', '2021-ruled.scan.pdf'].map((f) => [`fixtures/scanned/${f}`, 'read-scanned']),
+    );
     expect(reports.map((r) => r.source.path)).toEqual(files);
     expect([...files].sort()).toEqual(files);
   });
@@ -36,13 +42,13 @@ describe('parse: output formats', () => {
     expect(JSON.parse(one.stdout)).toEqual(reports.find((r) => r.source.path.endsWith('synthetic/2019-tabs.txt')));
   });
   it('NDJSON round-trips to the same reports, one per line', async () => {
-    const nd = await cli('parse', 'fixtures', '-f', 'ndjson', '-q');
+    const nd = await cli('parse', 'fixtures', '-f', 'ndjson', '-q', '--no-ocr');
     const lines = nd.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(files.length);
     expect(lines.map((l) => JSON.parse(l))).toEqual(reports);
   });
   it('CSV (UTF-8 with BOM) round-trips to the same values and raw text', async () => {
-    const csv = await cli('parse', 'fixtures', '-f', 'csv', '-q');
+    const csv = await cli('parse', 'fixtures', '-f', 'csv', '-q', '--no-ocr');
     expect(csv.stdout.startsWith('\uFEFFpath,agency,year,template,table,row,column,value,raw\n')).toBe(true);
     const rows = await csvRows(csv.stdout.slice(1));
     // Text cells a spreadsheet would run as formulas (-1, +1953) are written escaped.
@@ -141,7 +147,6 @@ describe('bad input: a clear message naming the file, and the other files still 
     ['test/bad/empty.txt', 'read-empty', 'file is empty'],
     ['test/bad/whitespace.txt', 'read-empty', 'file contains only white space'],
     ['test/bad/report.pdf', 'read-pdf', 'not a readable PDF'],
-    ['test/bad/scanned-only.pdf', 'read-scanned', 'no text layer: page 1 is a scanned image; run OCR first'],
     ['test/bad/no-such-file.txt', 'read-not-found', 'no such file or folder'],
   ])('%s', async (bad, rule, message) => {
     const r = await cli('parse', bad, good, '-f', 'ndjson');
@@ -157,7 +162,7 @@ describe('bad input: a clear message naming the file, and the other files still 
   it('a folder without reports is named on stderr and fails the run', async () => {
     const r = await cli('parse', 'test/bad/no-reports', good, '-f', 'ndjson');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('gov-report: test/bad/no-reports: no report files (.txt, .md, .markdown, .pdf, .html, .htm, .docx, .doc) in this folder');
+    expect(r.stderr).toContain('gov-report: test/bad/no-reports: no report files (.txt, .md, .markdown, .pdf, .html, .htm, .docx, .doc, .jpg, .jpeg, .png) in this folder');
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
   });
   it('a broken link and a link loop inside a folder are reported, not followed', async () => {
@@ -170,6 +175,17 @@ describe('bad input: a clear message naming the file, and the other files still 
     expect(r.stderr).toContain('broken.txt: broken or looping symbolic link; skipped');
     expect(r.stderr).toContain('symbolic link loop; folder skipped');
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+  it('a saved web page\'s X_files/ folder (its images and scripts) is not walked; other folders are', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-'));
+    for (const sub of ['报告_files', '报告.files', 'photos_files', 'a']) mkdirSync(path.join(dir, sub));
+    copyFileSync('fixtures/html/2021-site-gbk.html', path.join(dir, '报告.html'));
+    copyFileSync('fixtures/scanned/2019-blank-cells.p1.png', path.join(dir, '报告_files', 'logo.png'));
+    copyFileSync('fixtures/html/2021-site-gbk.html', path.join(dir, '报告.files', 'frame.html'));
+    copyFileSync(good, path.join(dir, 'photos_files', 'kept.txt')); // no photos.html beside it
+    copyFileSync(good, path.join(dir, 'a', 'b.txt'));
+    const found = (await expandInputs([dir])).files.map((f) => path.relative(dir, f));
+    expect(found).toEqual(['a/b.txt', 'photos_files/kept.txt', '报告.html']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['2021-ruled.pdf', '2019-blank-cells.pdf', '2021-scanned-page.pdf', '2019-kangxi.pdf'].map((f) => readFileSync(path.join('fixtures/pdf', f)));
+const SOURCES = ['pdf/2021-ruled.pdf', 'pdf/2019-blank-cells.pdf', 'scanned/2021-scanned-page.pdf', 'pdf/2019-kangxi.pdf'].map((f) => readFileSync(path.join('fixtures', f)));
 
 /** A small deterministic generator, so a failing mutant can be made again from its number. */
 function random(seed: number) {

@@ -101,20 +101,6 @@ describe('generated PDFs parse back to their specification', () => {
     expect(r.sections[0]!.text).toContain('（一）主动公开');
     expect(r.sections.find((s) => s.number === 1)!.heading).toBe('一、总体情况');
   });
-  it('reports a scanned page by number, and reads the rest', async () => {
-    const r = await parseFile('fixtures/pdf/2021-scanned-page.pdf');
-    expect(r.status).toBe('partial');
-    expect(r.diagnostics.filter((d) => d.rule !== 'overview-figures')).toEqual([
-      { severity: 'error', rule: 'scanned-page', message: 'page 3 is a scanned image without a text layer; what they hold is missing from this report', where: { page: 3 } },
-    ]);
-  });
-  it('fails a PDF that is all scans, saying so', async () => {
-    const r = await parseFile('test/bad/scanned-only.pdf');
-    expect(r.status).toBe('failed');
-    expect(r.diagnostics).toEqual([
-      expect.objectContaining({ rule: 'read-scanned', message: 'test/bad/scanned-only.pdf: no text layer: page 1 is a scanned image; run OCR first' }),
-    ]);
-  });
 });
 
 describe('telling a scan from a page with a seal on it', () => {

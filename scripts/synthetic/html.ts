@@ -8,8 +8,6 @@ export interface HtmlOptions {
   fillerBefore3?: number;
   /** Replace characters by the Kangxi radicals some PDF fonts map them to. */
   kangxi?: boolean;
-  /** An image-only page (a scan) appended after the report. */
-  scannedImage?: string;
   /** A government site around the report: navigation, scripts, footer, title outside the body. */
   chrome?: boolean;
   /** Digits of every value split over <span> and <font> fragments, as Word-pasted pages have them. */
@@ -71,7 +69,6 @@ export function renderHtml(spec: Spec, options: HtmlOptions = {}): string {
 <tr>${REVIEW_GROUPS.flatMap((g) => spec.t4[g.key]!).map((v) => `<td class="c">${valueHtml(v, options.splitDigits)}</td>`).join('')}</tr>`;
 
   const filler = Array.from({ length: options.fillerBefore3 ?? 0 }, (_, i) => `<p>（${i + 1}）本机关持续规范政府信息公开工作，按照有关要求及时更新公开内容，做好政策解读和回应关切工作。</p>`).join('\n');
-  const scan = options.scannedImage ? `<p style="page-break-before:always"><img src="${options.scannedImage}" width="600"></p>` : '';
   const title = `${esc(spec.agency)}${spec.year}年政府信息公开工作年度报告`;
   const body = `${options.chrome ? '' : `<p class="title">${esc(spec.agency)}</p>
 <p class="title">${spec.year}年政府信息公开工作年度报告</p>`}
@@ -91,8 +88,7 @@ ${table('t4')}${t4}</table>
 <h2>五、存在的主要问题及改进情况</h2>
 <p>政策解读形式还不够丰富，下一步将加强培训。</p>
 <h2>六、其他需要报告的事项</h2>
-<p>本年度未收取信息处理费。</p>
-${scan}`;
+<p>本年度未收取信息处理费。</p>`;
   const report = options.kangxi ? body.replace(/[一人入力日行方文工大零]/g, (c) => KANGXI[c] ?? c) : body;
   const nav = '<div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/ndbg">政府信息公开年报</a> <a href="/hd">互动交流</a> 一、机构概况 二、主动公开目录</div>';
   const framed = options.layoutTable

@@ -14,7 +14,7 @@ const blanks = (spec: Spec): Spec => {
 export interface PdfFixtureDef {
   file: string;
   spec: Spec;
-  options: Omit<HtmlOptions, 'scannedImage'> & { scannedImage?: boolean };
+  options: HtmlOptions;
   /** Where it goes: fixtures/pdf, or test/bad for input that must fail. */
   dir?: string;
   /** A PDF of page images only. */
@@ -28,7 +28,6 @@ export const PDF_FIXTURES: PdfFixtureDef[] = [
   { file: '2019-blank-cells.pdf', spec: blanks(consistentSpec('2019-blank-cells', '2019', 2020, 27)), options: {}, why: 'ruled tables with blank cells: text alignment cannot place the values, the rulings can' },
   { file: '2021-unruled.pdf', spec: consistentSpec('2021-unruled', '2021', 2023, 23), options: { borderless: true }, why: 'tables without borders: columns from text alignment' },
   { file: '2019-kangxi.pdf', spec: consistentSpec('2019-kangxi', '2019', 2020, 24), options: { kangxi: true }, why: 'text in Kangxi radicals and a compatibility ideograph (⼀ ⼈ ⾏ …)' },
-  { file: '2021-scanned-page.pdf', spec: consistentSpec('2021-scanned-page', '2021', 2022, 25), options: { scannedImage: true }, why: 'a report followed by a scanned page without a text layer' },
   { file: 'scanned-only.pdf', spec: consistentSpec('scanned-only', '2021', 2022, 26), options: {}, imageOnly: true, dir: 'test/bad', why: 'only a scanned page: no text layer at all' },
 ];
 

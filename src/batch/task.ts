@@ -8,6 +8,8 @@ export interface Task {
   text?: TextFormat;
   /** PDFs: the engine to read with (default PDFium). */
   engine?: 'pdfium' | 'pdfjs';
+  /** false: pages without a text layer are not read by OCR. */
+  ocr?: boolean;
 }
 
 /** Slots in the shared start table; far more than the tasks ever in flight at once. */
@@ -21,4 +23,10 @@ export const START_SLOTS = 1 << 16;
 export function announceStart(task: Task): void {
   const starts = (workerData as { starts?: Int32Array } | undefined)?.starts;
   if (starts) Atomics.store(starts, task.id % START_SLOTS, task.id);
+}
+
+/** Record, in the same way, that a task's file has this many more pages to read by OCR: its time limit grows with them. */
+export function announceOcr(task: Task, pages: number): void {
+  const ocrPages = (workerData as { ocrPages?: Int32Array } | undefined)?.ocrPages;
+  if (ocrPages) Atomics.add(ocrPages, task.id % START_SLOTS, pages);
 }

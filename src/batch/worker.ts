@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads';
 import { serialize, type Parsed } from '../export/serialize.js';
 import { setWasmLimit } from '../extract/pdf/pdfium/module.js';
 import { parseFile } from '../index.js';
-import { announceStart, type Task } from './task.js';
+import { announceOcr, announceStart, type Task } from './task.js';
 
 // pdf.js (the fallback engine) can reject a promise no one awaits on a damaged file; the task
 // that read the file settles on its own, so such a stray rejection must not end the worker.
@@ -15,6 +15,6 @@ if (limit) setWasmLimit(limit);
 /** One pool task: one file. Bad files come back as `failed` records; only hangs and crashes escape. */
 export default async function parseTask(task: Task): Promise<Parsed> {
   announceStart(task);
-  const report = await parseFile(task.path, { sync: true, engine: task.engine });
+  const report = await parseFile(task.path, { sync: true, engine: task.engine, ocr: task.ocr, onOcr: (pages) => announceOcr(task, pages) });
   return task.text ? serialize(report, task.text) : report;
 }

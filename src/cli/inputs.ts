@@ -79,6 +79,7 @@ async function walk(dir: string, files: Set<string>, problems: Inputs['problems'
         continue;
       }
     }
+    if (isDir && savedPageFiles(entry.name, entries)) continue;
     if (isDir) await walk(full, files, problems, visited);
     else if (isFile && REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !PROJECT_DOC.test(entry.name)) files.add(full);
   }
@@ -86,3 +87,9 @@ async function walk(dir: string, files: Set<string>, problems: Inputs['problems'
 
 /** A folder's own notes (README.md beside the reports), never a report; named on the command line they are read. */
 const PROJECT_DOC = /^(?:readme|license|licence|changelog|contributing)(?:\.[^.]+)?$/i;
+
+/** `报告_files/` beside `报告.html`: a browser's saved copy of the page's images and scripts, not reports. */
+function savedPageFiles(name: string, entries: ReadonlyArray<{ name: string }>): boolean {
+  const m = /^(.+)[_.]files$/i.exec(name);
+  return m !== null && entries.some((e) => /^\.html?$/i.test(e.name.slice(m[1]!.length)) && e.name.startsWith(m[1]!));
+}

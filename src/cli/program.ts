@@ -61,9 +61,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--strict', 'also exit 1 when any report has an error diagnostic (e.g. a failed 勾稽 rule)')
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
-    .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this').default(120).argParser(positiveInt('--timeout')))
+    .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this (and 60 s more for each page it reads by OCR)').default(120).argParser(positiveInt('--timeout')))
     .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(512).argParser(positiveInt('--max-memory')))
     .addOption(new Option('--pdf-engine <engine>', 'read PDFs with PDFium (a PDF it cannot open is tried with pdf.js) or with pdf.js').choices(['pdfium', 'pdfjs']).default('pdfium'))
+    .option('--no-ocr', 'do not read scanned pages and page images by OCR (they are reported as not read)')
     .addOption(new Option('--shard <i/n>', 'parse only shard i of n (files split by path, the same on every machine)').argParser(shardArg))
     .addHelpText('after', EXIT_HELP)
     .action(async (paths: string[], options) => {
@@ -80,9 +81,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .addOption(new Option('--rules <ids>', `only these rules (comma-separated): ${RULE_IDS.join(', ')}`).argParser(ruleList('--rules')))
     .addOption(new Option('--ignore <ids>', 'leave these rules out (comma-separated)').argParser(ruleList('--ignore')))
     .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
-    .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this').default(120).argParser(positiveInt('--timeout')))
+    .addOption(new Option('--timeout <seconds>', 'stop a file still parsing after this (and 60 s more for each page it reads by OCR)').default(120).argParser(positiveInt('--timeout')))
     .addOption(new Option('--max-memory <MB>', 'heap a worker may use for one file').default(512).argParser(positiveInt('--max-memory')))
     .addOption(new Option('--pdf-engine <engine>', 'read PDFs with PDFium (a PDF it cannot open is tried with pdf.js) or with pdf.js').choices(['pdfium', 'pdfjs']).default('pdfium'))
+    .option('--no-ocr', 'do not read scanned pages and page images by OCR (they are reported as not read)')
     .addHelpText('after', `
 Exit codes:
   0  no error-severity rule failed (warnings and infos are reported)

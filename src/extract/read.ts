@@ -7,11 +7,12 @@ import { sha256 } from './hash.js';
 import { ReadError, type SourceDocument } from './document.js';
 import type { PdfEngineName } from './pdf/engine.js';
 import { pdfToDocument, type RulingPolicy } from './pdf/index.js';
+import { isImage } from './image.js';
 import { looksLikeMarkdown, markdownToLines } from './markdown.js';
 import { textToLines } from './text.js';
 
 /** Files beyond this are not reports; refuse before reading them. */
-export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, md: 20 * 1024 * 1024, html: 20 * 1024 * 1024, pdf: 200 * 1024 * 1024, docx: 100 * 1024 * 1024 };
+export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, md: 20 * 1024 * 1024, html: 20 * 1024 * 1024, image: 50 * 1024 * 1024, pdf: 200 * 1024 * 1024, docx: 100 * 1024 * 1024 };
 const MAX_ANY = Math.max(...Object.values(MAX_BYTES));
 
 export { REPORT_EXTENSIONS } from './document.js';
@@ -21,6 +22,10 @@ export interface ReadOptions {
   rulings?: RulingPolicy;
   /** PDFs: the engine (default PDFium; a PDF it cannot open is tried with pdf.js). */
   engine?: PdfEngineName;
+  /** Pages without a text layer, and image files, are read by OCR unless this is false. */
+  ocr?: boolean;
+  /** Told how many pages OCR is about to read, before it starts (a batch extends the file's time limit). */
+  onOcr?: (pages: number) => void;
   /**
    * Read the file synchronously. Batch workers parse one file at a time, so blocking costs them
    * nothing, while each asynchronous round trip cost ~1 ms a file (measured).
@@ -64,7 +69,7 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
   }
   switch (format) {
     case 'pdf':
-      return pdfToDocument(file, bytes, sha256(bytes), options.rulings, options.engine);
+      return pdfToDocument(file, bytes, sha256(bytes), options.rulings, options.engine, { ocr: options.ocr, onOcr: options.onOcr });
     // Loaded on first use: cheerio and mammoth take ~0.6 s to import, which a batch of text
     // reports (one import per worker) should not pay.
     case 'html':
@@ -74,6 +79,8 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
     case 'txt':
     case 'md':
       return textToDocument(file, bytes, format);
+    case 'image':
+      return (await import('./image.js')).imageToDocument(file, bytes, sha256(bytes), { ocr: options.ocr, onOcr: options.onOcr });
   }
 }
 
@@ -90,6 +97,7 @@ async function textToDocument(file: string, bytes: Uint8Array, sniffed: 'txt' | 
 export function sniffFormat(file: string, bytes: Uint8Array): Format {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
   if (head.includes('%PDF-')) return 'pdf';
+  if (isImage(bytes)) return 'image';
   if (head.startsWith('PK\u0003\u0004')) return 'docx';
   if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*(<!--[^]*?-->\s*)?<html|<head|<meta|<body)/i.test(head)) return 'html';
   const ext = path.extname(file).toLowerCase();

@@ -14,6 +14,7 @@ export interface CheckOptions {
   timeout: number;
   maxMemory: number;
   pdfEngine?: 'pdfium' | 'pdfjs';
+  ocr?: boolean;
 }
 
 /** Only what the cross-year rules read is kept of each report, so big batches stay small. */
@@ -35,7 +36,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
     if (options.format === 'ndjson') io.stdout.write(`${JSON.stringify(a)}\n`);
   };
   for (const p of inputs.problems.filter((p) => p.record)) emit(reportToAudit(failedReport(p.path, 'read-not-found', p.message), selected));
-  await parseInOrder(inputs.files, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory, engine: options.pdfEngine }, async (report) => {
+  await parseInOrder(inputs.files, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory, engine: options.pdfEngine, ocr: options.ocr }, async (report) => {
     emit(reportToAudit(report, selected));
     kept.push(forCrossRules(report));
   });

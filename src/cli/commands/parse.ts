@@ -16,6 +16,7 @@ export interface ParseOptions {
   quiet?: boolean;
   jobs: number;
   pdfEngine?: 'pdfium' | 'pdfjs';
+  ocr?: boolean;
   timeout: number;
   maxMemory: number;
   shard?: { index: number; count: number };
@@ -76,6 +77,7 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
         timeoutMs: options.timeout * 1000,
         maxMemoryMb: options.maxMemory,
         engine: options.pdfEngine,
+        ocr: options.ocr,
         // Workers serialise the reports when the output needs only their text.
         text: (directory ? 'json' : writerTextFormat(options.format, { single: inputs.single })) ?? undefined,
       },

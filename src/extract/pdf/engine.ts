@@ -4,13 +4,11 @@ import type { PageContent } from './types.js';
 export const PDF_ENGINES = ['pdfium', 'pdfjs'] as const;
 export type PdfEngineName = (typeof PDF_ENGINES)[number];
 
-/** A page rendered to 8-bit grey, one byte a pixel, rows top to bottom. */
+/** A page rendered to 8-bit grey, one byte a pixel, rows top to bottom; red seal ink see-through (ink.ts). */
 export interface GreyBitmap {
   width: number;
   height: number;
   data: Uint8Array;
-  /** Pixels that were red in colour (a seal's ink), 1 where red: OCR ignores them. */
-  red?: Uint8Array;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Grid, PageContent, TextItem } from './types.js';
 export interface PageLayout {
   page: number;
   height: number;
-  blocks: Array<{ top: number; bottom: number; prose?: string; grid?: Grid }>;
+  blocks: Array<{ top: number; bottom: number; prose?: string; grid?: Grid; confidence?: number }>;
 }
 
 const MARGIN = 1;
@@ -33,12 +33,20 @@ export function contentToLayout(content: PageContent): PageLayout {
     cellItems.set(grid, byCell);
     byCell.set(index, [...(byCell.get(index) ?? []), item]);
   }
-  for (const [grid, byCell] of cellItems) for (const [i, items] of byCell) grid.cells[i]!.text = joinCell(items);
+  for (const [grid, byCell] of cellItems) {
+    for (const [i, items] of byCell) {
+      const cell = grid.cells[i]!;
+      cell.text = joinCell(items);
+      const read = items.filter((it) => it.confidence !== undefined);
+      if (read.length > 0) cell.confidence = Math.min(...read.map((it) => it.confidence!));
+    }
+  }
   const blocks: PageLayout['blocks'] = [
     ...itemsToTextLines(prose).map((line) => ({
       top: Math.min(...line.map((i) => i.top)),
       bottom: Math.max(...line.map((i) => i.baseline)),
       prose: joinLine(line),
+      ...(line.some((i) => i.confidence !== undefined) ? { confidence: lineConfidence(line) } : {}),
     })),
     ...grids.map((grid) => ({ top: grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]!, grid })),
   ].sort((a, b) => a.top - b.top);
@@ -50,9 +58,25 @@ export function gridToLines(grid: Grid, firstNo: number): Line[] {
   const rows = grid.ys.length - 1;
   const lines: Line[] = [];
   for (let r = 0; r < rows; r++) {
-    const cells = grid.cells.filter((c) => c.row === r).map((c) => c.text);
-    if (cells.length === 0) continue;
-    lines.push({ no: firstNo + lines.length, text: cells.join('\t'), cells, page: grid.page });
+    const row = grid.cells.filter((c) => c.row === r);
+    if (row.length === 0) continue;
+    const cells = row.map((c) => c.text);
+    const line: Line = { no: firstNo + lines.length, text: cells.join('\t'), cells, page: grid.page };
+    if (row.some((c) => c.confidence !== undefined)) {
+      const known = row.filter((c) => c.confidence !== undefined).map((c) => c.confidence!);
+      line.ocr = { confidence: Math.min(...known), cells: row.map((c) => c.confidence) };
+    }
+    lines.push(line);
   }
   return lines;
+}
+
+/**
+ * OCR's confidence in a line of text: in the pieces holding numbers, when there are any (the
+ * table parsers take values from them; a doubtful label character beside them does not make the
+ * values doubtful, and labels are matched, never trusted), else in all of it.
+ */
+function lineConfidence(line: readonly TextItem[]): number {
+  const numbers = line.filter((i) => /[0-9]/.test(i.str));
+  return Math.min(...(numbers.length > 0 ? numbers : line).map((i) => i.confidence ?? 1));
 }

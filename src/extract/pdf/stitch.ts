@@ -17,7 +17,16 @@ export function stitchRows(before: Line[], after: Line[]): { rows: Line[]; repea
   const first = rest[0];
   if (last && first && last.cells && first.cells && last.cells.length === first.cells.length && hasNumber(last) !== hasNumber(first)) {
     const cells = last.cells.map((c, i) => c + (first.cells![i] ?? ''));
-    const merged = { ...last, cells, text: cells.join('\t') };
+    const merged: Line = { ...last, cells, text: cells.join('\t') };
+    // A rejoined cell is as sure as the less sure of its halves.
+    if (last.ocr || first.ocr) {
+      const cell = (l: Line, i: number) => l.ocr?.cells?.[i];
+      const conf = cells.map((_, i) => {
+        const known = [cell(last, i), cell(first, i)].filter((c): c is number => c !== undefined);
+        return known.length > 0 ? Math.min(...known) : undefined;
+      });
+      merged.ocr = { confidence: Math.min(last.ocr?.confidence ?? 1, first.ocr?.confidence ?? 1), cells: conf };
+    }
     return { rows: [...before.slice(0, -1), merged, ...rest.slice(1)], repeatedHeader: k, rejoined: true };
   }
   return { rows: [...before, ...rest], repeatedHeader: k, rejoined: false };

@@ -8,6 +8,8 @@ export interface TextItem {
   baseline: number;
   width: number;
   fontSize: number;
+  /** Read by OCR: the recogniser's confidence (0–1) in this text. */
+  confidence?: number;
 }
 
 /** An axis-aligned ruling line. Horizontal when y0 === y1, vertical when x0 === x1. */
@@ -28,6 +30,10 @@ export interface PageContent {
   imageCoverage: number;
   /** Whether the operator list was read: segments and image coverage are known. */
   rulings: boolean;
+  /** Read by OCR from the page's image. */
+  ocr?: boolean;
+  /** The resolution (pixels per inch) of the page's widest image, when the engine tells. */
+  imageDpi?: number;
 }
 
 export interface GridCell {
@@ -40,6 +46,8 @@ export interface GridCell {
   x1: number;
   y1: number;
   text: string;
+  /** Read by OCR: the least confidence of the text in it. */
+  confidence?: number;
 }
 
 /** A ruled table: column and row boundaries, and its (merged) cells in row-major order. */

@@ -1,6 +1,6 @@
 import { ReadError } from '../../document.js';
 import { EngineOpenError, type PdfEngine } from '../engine.js';
-import { discardPdfium, loadPdfium, MAX_WASM_MB, pdfiumMemoryBytes, type Pdfium } from './module.js';
+import { discardPdfium, loadPdfium, pdfiumMemoryBytes, type Pdfium } from './module.js';
 import { pageToContent } from './page.js';
 import { renderPage } from './render.js';
 
@@ -58,15 +58,16 @@ export const pdfiumEngine: PdfEngine = {
         render: (n, dpi) => onPage(n, (page) => renderPage(m, page, dpi)),
       });
     } catch (error) {
-      if (error instanceof ReadError || error instanceof EngineOpenError) throw error;
-      // A trap inside the module (an abort, the memory cap): this document fails, the module is not reused.
+      // Only a trap inside the module (an abort: a failed allocation at the memory cap, a file
+      // PDFium gives up on) is PDFium's; errors of the caller's own code pass through.
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
       doc = 0;
       data = 0;
       discardPdfium();
-      if (error instanceof RangeError || /memory|Aborted/i.test(String((error as Error)?.message))) {
-        throw new ReadError('E_PDF', `needs more than ${MAX_WASM_MB} MB to read (PDFium: ${(error as Error).message}); not read`);
+      if (/memory|alloc|Aborted\(\)/i.test(error.message)) {
+        throw new ReadError('E_PDF', `needs more memory than a file may use (PDFium: ${error.message}); not read`);
       }
-      throw new EngineOpenError('pdfium', `PDFium failed: ${(error as Error)?.message ?? String(error)}`);
+      throw new EngineOpenError('pdfium', `PDFium failed: ${error.message}`);
     } finally {
       if (doc) x['FPDF_CloseDocument']!(doc);
       if (data) x['free']!(data);

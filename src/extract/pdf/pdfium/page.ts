@@ -32,10 +32,12 @@ export function pageToContent(m: Pdfium, page: number, number: number): PageCont
     if (text) x['FPDFText_ClosePage']!(text);
   }
   const segments: Segment[] = [];
-  const images = { area: 0 };
+  const images = { area: 0, dpi: 0, widest: 0 };
   const count = x['FPDFPage_CountObjects']!(page);
   for (let i = 0; i < count; i++) walkObject(m, x['FPDFPage_GetObject']!(page, i), toView, segments, images, 0);
-  return { number, width, height, items, segments, imageCoverage: Math.min(1, images.area / (width * height || 1)), rulings: true };
+  const content: PageContent = { number, width, height, items, segments, imageCoverage: Math.min(1, images.area / (width * height || 1)), rulings: true };
+  if (images.dpi > 0) content.imageDpi = images.dpi;
+  return content;
 }
 
 /** The crop box (else the media box) as [x0, y0, x1, y1]. */
@@ -147,7 +149,14 @@ function effectiveSize(m: Pdfium, text: number, i: number): number {
 }
 
 /** One page object: a path's edges, an image's area, a form's objects under its matrix. */
-function walkObject(m: Pdfium, obj: number, parent: Matrix, segments: Segment[], images: { area: number }, depth: number): void {
+interface Images {
+  area: number;
+  /** Resolution of the widest image (pixels per inch of the page). */
+  dpi: number;
+  widest: number;
+}
+
+function walkObject(m: Pdfium, obj: number, parent: Matrix, segments: Segment[], images: Images, depth: number): void {
   const x = m.exports;
   const type = x['FPDFPageObj_GetType']!(obj);
   if (type === OBJ_FORM) {
@@ -163,7 +172,12 @@ function walkObject(m: Pdfium, obj: number, parent: Matrix, segments: Segment[],
     const f = m.heap().f32;
     const [l, b, r, t] = [f[s / 4]!, f[s / 4 + 1]!, f[s / 4 + 2]!, f[s / 4 + 3]!];
     const p = [apply(parent, l, b), apply(parent, r, t)];
-    images.area += Math.abs((p[1]![0] - p[0]![0]) * (p[1]![1] - p[0]![1]));
+    const shown = Math.abs(p[1]![0] - p[0]![0]);
+    images.area += shown * Math.abs(p[1]![1] - p[0]![1]);
+    if (shown > images.widest && x['FPDFImageObj_GetImagePixelSize']!(obj, s, s + 4)) {
+      images.widest = shown;
+      images.dpi = (m.heap().i32[s / 4]! * 72) / shown;
+    }
     return;
   }
   if (type === OBJ_PATH) pathToSegments(m, obj, multiply(parent, objectMatrix(m, obj)), segments);
