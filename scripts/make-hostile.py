@@ -77,3 +77,38 @@ for k, l in enumerate(lines):
         cells[1] = '-2'
     lines[k] = '\t'.join(cells)
 write('formula-cells.txt', '\n'.join(lines).encode('utf-8'))
+
+# Word 97-2003 files damaged where a parser walks: the compound file's directory chain made a
+# loop, the file cut short, the FIB's fEncrypted flag set, and the WordDocument stream renamed
+# (an Office file that is not a Word document).
+import struct
+doc = bytearray(open('fixtures/doc/2021.doc', 'rb').read())
+shift = struct.unpack_from('<H', doc, 30)[0]
+size = 1 << shift
+fat_sectors = struct.unpack_from('<109I', doc, 76)
+def fat_at(s):
+    return (fat_sectors[s // (size // 4)] + 1) * size + (s % (size // 4)) * 4
+directory = struct.unpack_from('<I', doc, 48)[0]
+def entry(name):
+    sector = directory
+    while sector < 0xfffffffc:
+        base = (sector + 1) * size
+        for e in range(base, base + size, 128):
+            n = struct.unpack_from('<H', doc, e + 64)[0]
+            if n >= 2 and doc[e:e + n - 2].decode('utf-16le') == name:
+                return e
+        sector = struct.unpack_from('<I', doc, fat_at(sector))[0]
+    raise SystemExit(f'no {name} in the directory')
+loop = bytearray(doc)
+struct.pack_into('<I', loop, fat_at(directory), directory)
+write('doc-directory-loop.doc', bytes(loop))
+write('doc-truncated.doc', bytes(doc[: len(doc) // 3]))
+encrypted = bytearray(doc)
+word = struct.unpack_from('<I', doc, entry('WordDocument') + 116)[0]
+fib = (word + 1) * size
+struct.pack_into('<H', encrypted, fib + 10, struct.unpack_from('<H', doc, fib + 10)[0] | 0x0100)
+write('doc-encrypted.doc', bytes(encrypted))
+renamed = bytearray(doc)
+e = entry('WordDocument')
+renamed[e:e + 2] = 'X'.encode('utf-16le')
+write('doc-not-word.doc', bytes(renamed))

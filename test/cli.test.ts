@@ -162,7 +162,7 @@ describe('bad input: a clear message naming the file, and the other files still 
   it('a folder without reports is named on stderr and fails the run', async () => {
     const r = await cli('parse', 'test/bad/no-reports', good, '-f', 'ndjson');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('gov-report: test/bad/no-reports: no report files (.txt, .md, .markdown, .pdf, .html, .htm, .docx, .doc, .jpg, .jpeg, .png) in this folder');
+    expect(r.stderr).toContain('gov-report: test/bad/no-reports: no report files (.txt, .md, .markdown, .pdf, .html, .htm, .docx, .doc, .wps, .jpg, .jpeg, .png) in this folder');
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
   });
   it('a broken link and a link loop inside a folder are reported, not followed', async () => {

@@ -141,9 +141,9 @@ describe('HTML reader units', () => {
     const lying = Buffer.from([...Buffer.from('<meta charset="utf-8"><p>'), 0xd6, 0xd0, 0xce, 0xc4]);
     expect(htmlBytesToText(lying).text).toBe('<meta charset="utf-8"><p>中文');
   });
-  it('refuses a legacy .doc with a clear message', async () => {
+  it('fails a .doc that is only an OLE2 signature with a clear message', async () => {
     const r = await parseFile('test/bad/legacy.doc');
     expect(r.status).toBe('failed');
-    expect(r.diagnostics[0]!.message).toBe('test/bad/legacy.doc: legacy Word .doc (or .wps) is not supported; save it as .docx or PDF');
+    expect(r.diagnostics[0]!.message).toBe('test/bad/legacy.doc: damaged Office 97–2003 file (shorter than its header)');
   });
 });

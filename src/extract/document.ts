@@ -16,7 +16,7 @@ export interface Line {
 }
 
 /** Extensions the folder walk picks up. */
-export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.html', '.htm', '.docx', '.doc', '.jpg', '.jpeg', '.png']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.html', '.htm', '.docx', '.doc', '.wps', '.jpg', '.jpeg', '.png']);
 
 /** What a page says about itself: a crawler's header block, a web page's <meta> tags. Text as written. */
 export interface PageMeta {
@@ -58,6 +58,7 @@ export type ReadErrorCode =
   | 'E_SCANNED'
   | 'E_NOT_A_PAGE'
   | 'E_DOCX'
+  | 'E_DOC'
   | 'E_HTML';
 
 /** A file that could not be read at all; becomes a `failed` record. */

@@ -8,11 +8,12 @@ import { ReadError, type SourceDocument } from './document.js';
 import type { PdfEngineName } from './pdf/engine.js';
 import { pdfToDocument, type RulingPolicy } from './pdf/index.js';
 import { isImage } from './image.js';
+import { isOle2 } from './ole2.js';
 import { looksLikeMarkdown, markdownToLines } from './markdown.js';
 import { textToLines } from './text.js';
 
 /** Files beyond this are not reports; refuse before reading them. */
-export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, md: 20 * 1024 * 1024, html: 20 * 1024 * 1024, image: 50 * 1024 * 1024, pdf: 200 * 1024 * 1024, docx: 100 * 1024 * 1024 };
+export const MAX_BYTES: Record<Format, number> = { txt: 20 * 1024 * 1024, md: 20 * 1024 * 1024, html: 20 * 1024 * 1024, image: 50 * 1024 * 1024, pdf: 200 * 1024 * 1024, docx: 100 * 1024 * 1024, doc: 100 * 1024 * 1024 };
 const MAX_ANY = Math.max(...Object.values(MAX_BYTES));
 
 export { REPORT_EXTENSIONS } from './document.js';
@@ -64,9 +65,6 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
   if ((ext === '.pdf' || ext === '.docx') && format === 'txt' && bytes.includes(0)) {
     throw new ReadError(ext === '.pdf' ? 'E_PDF' : 'E_DOCX', `named ${ext} but holds no ${ext === '.pdf' ? 'PDF (no %PDF- header)' : 'Word document (not a ZIP)'}`);
   }
-  if (isOle2(bytes)) {
-    throw new ReadError('E_UNSUPPORTED', 'legacy Word .doc (or .wps) is not supported; save it as .docx or PDF');
-  }
   switch (format) {
     case 'pdf':
       return pdfToDocument(file, bytes, sha256(bytes), options.rulings, options.engine, { ocr: options.ocr, onOcr: options.onOcr });
@@ -76,6 +74,8 @@ export async function bytesToDocument(file: string, bytes: Uint8Array, options: 
       return (await import('./html/index.js')).htmlToDocument(file, bytes, sha256(bytes));
     case 'docx':
       return (await import('./docx.js')).docxToDocument(file, bytes, sha256(bytes));
+    case 'doc':
+      return (await import('./doc.js')).docToDocument(file, bytes, sha256(bytes));
     case 'txt':
     case 'md':
       return textToDocument(file, bytes, format);
@@ -98,15 +98,11 @@ export function sniffFormat(file: string, bytes: Uint8Array): Format {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
   if (head.includes('%PDF-')) return 'pdf';
   if (isImage(bytes)) return 'image';
+  if (isOle2(bytes)) return 'doc';
   if (head.startsWith('PK\u0003\u0004')) return 'docx';
   if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*(<!--[^]*?-->\s*)?<html|<head|<meta|<body)/i.test(head)) return 'html';
   const ext = path.extname(file).toLowerCase();
   if (ext === '.html' || ext === '.htm') return 'html';
   if (ext === '.md' || ext === '.markdown') return 'md';
   return 'txt';
-}
-
-/** The OLE2 compound-file signature of legacy .doc, .wps and .xls files. */
-function isOle2(bytes: Uint8Array): boolean {
-  return [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => bytes[i] === b);
 }

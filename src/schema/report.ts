@@ -125,7 +125,7 @@ export const CheckResultSchema = z.strictObject({
   message: z.string().optional(),
 });
 
-export const FormatSchema = z.enum(['pdf', 'txt', 'md', 'docx', 'html', 'image']);
+export const FormatSchema = z.enum(['pdf', 'txt', 'md', 'docx', 'html', 'image', 'doc']);
 export const StatusSchema = z.enum(['ok', 'partial', 'failed']).meta({
   description:
     'ok: every table read; partial: read, but some values, tables or sections could not be; failed: not read at all',
