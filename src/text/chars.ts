@@ -1,16 +1,14 @@
+import { RADICAL_IDEOGRAPHS } from './radicals.js';
+
 /**
- * Character clean-up for text from PDF fonts and Word exports. NFKC is applied only to the
- * look-alike ranges (Kangxi radicals U+2F00–2FDF, CJK compatibility ideographs U+F900–FAFF
- * and U+2F800–2FA1F): a blanket NFKC would also turn （２０２３年） into (2023年) and ① into 1.
+ * Character clean-up for text from PDF fonts and Word exports. Radicals (CJK Radicals
+ * Supplement U+2E80–2EFF, Kangxi Radicals U+2F00–2FDF) become the ideographs Unicode names as
+ * their equivalents (radicals.ts, generated from its data); NFKC is applied only to the CJK
+ * compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F): a blanket NFKC would also turn
+ * （２０２３年） into (2023年) and ① into 1.
  */
-const LOOKALIKES = /[\u2F00-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}]/gu;
-/** CJK Radicals Supplement has no NFKC mapping; these are the ones fonts actually emit. */
-const RADICALS_SUPPLEMENT: Record<string, string> = {
-  '\u2E8C': '小', '\u2E8D': '小', '\u2E95': '彐', '\u2E97': '心', '\u2EA7': '牛', '\u2EAA': '疋',
-  '\u2EAE': '竹', '\u2EB3': '网', '\u2EB6': '羊', '\u2EB7': '羊', '\u2EBC': '肉', '\u2EC5': '见',
-  '\u2EC6': '角', '\u2EC8': '讠', '\u2ECF': '阝', '\u2ED6': '阝', '\u2ED7': '雨', '\u2EDD': '食',
-  '\u2EE0': '饣', '\u2EE8': '麦', '\u2EEB': '齐', '\u2EED': '齿', '\u2EEF': '龙', '\u2EF3': '龟',
-};
+const COMPATIBILITY = /[\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}]/gu;
+const RADICALS = /[\u2E80-\u2FDF]/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F]/g;
 /** Debris of Word → text converters, e.g. `[bookmark: _GoBack]`. */
@@ -25,8 +23,8 @@ export function normalizeChars(s: string): string {
     .replace(CONVERTER_DEBRIS, '')
     .replace(INVISIBLE, '')
     .replace(ODD_SPACES, ' ')
-    .replace(LOOKALIKES, (c) => c.normalize('NFKC'))
-    .replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS_SUPPLEMENT[c] ?? c);
+    .replace(COMPATIBILITY, (c) => c.normalize('NFKC'))
+    .replace(RADICALS, (c) => RADICAL_IDEOGRAPHS.get(c) ?? c);
 }
 
 /** Remove all white space (incl. U+3000): extraction puts spaces inside labels (`本 年 度`). */
