@@ -55,22 +55,35 @@ export function linesToSections(lines: readonly Line[]): Outline {
 }
 
 /**
- * Find the six standard section headings in order. A heading is taken only if its number is
- * higher than the last one found, so 表三 row labels and inline lists of titles cannot restart
- * the count.
+ * Find the six standard section headings in order: the longest run of headings whose numbers
+ * rise, the earliest such run when several are as long. Rising numbers keep 表三 row labels and
+ * inline lists of titles from restarting the count; the longest run keeps a heading printed out
+ * of place before the report (a web page's script or menu, in a browser print) from hiding
+ * those after it.
  */
 function linesToStandardSections(lines: readonly Line[]): SectionSpan[] {
-  const found: SectionSpan[] = [];
-  let last = 0;
+  const candidates: SectionSpan[] = [];
   lines.forEach((line, index) => {
     if (!mayBeHeading(line.text)) return;
     if (line.cells && line.cells.filter((c) => c.trim() !== '').length > 1) return;
     const heading = compact(line.text);
     const match = matchHeading(heading);
-    if (!match || match.number <= last) return;
-    last = match.number;
-    found.push({ ...match, heading, headingIndex: index, start: index + 1, end: lines.length });
+    if (match) candidates.push({ ...match, heading, headingIndex: index, start: index + 1, end: lines.length });
   });
+  // run[i]: the length of the longest rising run that starts with candidate i.
+  const run = candidates.map(() => 1);
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    for (let j = i + 1; j < candidates.length; j++) if (candidates[j]!.number > candidates[i]!.number) run[i] = Math.max(run[i]!, run[j]! + 1);
+  }
+  const found: SectionSpan[] = [];
+  let want = Math.max(0, ...run);
+  for (let i = 0; i < candidates.length && want > 0; i++) {
+    const last = found[found.length - 1];
+    if (run[i] === want && (!last || candidates[i]!.number > last.number)) {
+      found.push(candidates[i]!);
+      want--;
+    }
+  }
   for (let i = 0; i < found.length - 1; i++) found[i]!.end = found[i + 1]!.headingIndex;
   return found;
 }
