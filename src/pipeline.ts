@@ -87,7 +87,7 @@ export function documentToReport(doc: SourceDocument): Report {
 }
 
 /** Reading problems make a report partial; consistency findings describe the report, not the reading. */
-const READING_RULES = new Set(['value-missing', 'value-unreadable', 'value-ambiguous', 'ocr-uncertain', 'missing-table', 'missing-section', 'scanned-page']);
+const READING_RULES = new Set(['value-missing', 'value-unreadable', 'value-ambiguous', 'ocr-uncertain', 'missing-table', 'missing-section', 'scanned-page', 'text-layer-unusable']);
 
 /** For paged documents, a diagnostic names the page; our line numbers mean nothing to a reader of a PDF. */
 function locate(diagnostics: Diagnostic[], doc: SourceDocument): Diagnostic[] {

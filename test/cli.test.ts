@@ -32,7 +32,14 @@ describe('parse: output formats', () => {
   it('writes a JSON array for a folder, sorted by path', () => {
     expect(json.code).toBe(1); // the scans, unread without OCR
     expect(reports.filter((r) => r.status === 'failed').map((r) => [r.source.path, r.diagnostics[0]!.rule])).toEqual(
-      ['2019-blank-cells.p1.png', '2019-ruled.scan.pdf', '2021-ruled.p2.jpg', '2021-ruled.scan.pdf'].map((f) => [`fixtures/scanned/${f}`, 'read-scanned']),
+      [
+        ['2019-blank-cells.p1.png', 'read-scanned'],
+        ['2019-ruled.redistilled.pdf', 'read-text-layer'],
+        ['2019-ruled.scan.pdf', 'read-scanned'],
+        ['2021-ruled.p2.jpg', 'read-scanned'],
+        ['2021-ruled.redistilled.pdf', 'read-text-layer'],
+        ['2021-ruled.scan.pdf', 'read-scanned'],
+      ].map(([f, rule]) => [`fixtures/scanned/${f}`, rule]),
     );
     expect(reports.map((r) => r.source.path)).toEqual(files);
     expect([...files].sort()).toEqual(files);

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { PDF_FIXTURES } from '../scripts/synthetic/pdf-fixtures.js';
+import { REDISTILLED_FIXTURES } from '../scripts/synthetic/print-fixtures.js';
 import { SCAN_FIXTURES } from '../scripts/synthetic/scan-fixtures.js';
+import { unusableTextLayer } from '../src/extract/pdf/text-layer.js';
 import { expectedTables } from '../scripts/synthetic/spec.js';
 import { parseFile, type Report } from '../src/index.js';
 import { OCR_MIN_CONFIDENCE } from '../src/tables/table-builder.js';
@@ -175,5 +177,44 @@ describe('image files that are not page scans', () => {
     const r = await parseFile(file);
     expect(r.status).toBe('failed');
     expect(r.diagnostics).toEqual([{ severity: 'error', rule, message: expect.stringContaining(`${file}: ${message}`) }]);
+  });
+});
+
+describe('a text layer without usable Unicode is read by OCR, never as text', () => {
+  // Our PDFs through pdftops and ps2pdf (scripts/make-prints.ts): the fonts draw the same
+  // glyphs but map them to no character, so the text layer is `!"#$%&'()*+…`.
+  const LEAST: Record<string, number> = { '2021-ruled.redistilled.pdf': 189, '2019-ruled.redistilled.pdf': 198 };
+  it.each(REDISTILLED_FIXTURES.map((f) => [f.file, f] as const))('%s: every cell right or null with a diagnostic, the pages named', async (file, f) => {
+    const r = await read(file);
+    const { right, wrong, silent } = compare(r, f.from);
+    expect(wrong).toEqual([]);
+    expect(silent).toEqual([]);
+    expect(right).toBeGreaterThanOrEqual(LEAST[file]!);
+    const pages = Array.from({ length: r.source.pages! }, (_, i) => i + 1);
+    expect(r.source.ocr).toEqual(pages);
+    expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    const [note] = r.diagnostics.filter((d) => d.rule === 'text-layer-unusable');
+    expect(note).toMatchObject({ severity: 'info', where: { page: 1 } });
+    expect(note!.message).toMatch(new RegExp(`^the text layer has no usable Unicode \\(pages ${pages.join(', ')}: 0 CJK characters of \\d+; its fonts map no glyph to a character\\): read by OCR instead$`));
+    const { expected, actual } = matchGolden(`scanned/${file}`, r);
+    expect(actual).toEqual(expected);
+  }, OCR_TIMEOUT);
+  it('with --no-ocr: a failed record saying the text layer is unusable', async () => {
+    const r = await parseFile('fixtures/scanned/2019-ruled.redistilled.pdf', { ocr: false });
+    expect(r.status).toBe('failed');
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'error',
+        rule: 'read-text-layer',
+        message: expect.stringMatching(/^fixtures\/scanned\/2019-ruled\.redistilled\.pdf: the text layer has no usable Unicode \(pages 1, 2: 0 CJK characters of \d+; its fonts map no glyph to a character\), and OCR was turned off \(--no-ocr\), so nothing of it is read$/),
+      },
+    ]);
+  });
+  it('judged by its characters: ASCII where CJK belongs is unusable; CJK, or digits alone, are text', () => {
+    const page = (...strs: string[]) => ({ number: 1, width: 595, height: 842, items: strs.map((str) => ({ str, x: 0, top: 0, baseline: 10, width: 10, fontSize: 10 })), segments: [], imageCoverage: 0, rulings: true });
+    expect(unusableTextLayer(page('!"#$%&\'()*+,-./0123', '456789:;<=>?@ABC'))).toEqual({ chars: 35, cjk: 0 });
+    expect(unusableTextLayer(page('一、总体情况', '规章 346 849 517'))).toBeNull();
+    expect(unusableTextLayer(page('21 0 0 0 21 22 2 1 1 26 23 1 0 2 26'))).toBeNull(); // a page of 表四's values
+    expect(unusableTextLayer(page('- 3 -'))).toBeNull(); // too little to judge
   });
 });

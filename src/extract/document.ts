@@ -56,6 +56,7 @@ export type ReadErrorCode =
   | 'E_PDF'
   | 'E_ENCRYPTED'
   | 'E_SCANNED'
+  | 'E_TEXT_LAYER'
   | 'E_NOT_A_PAGE'
   | 'E_DOCX'
   | 'E_DOC'

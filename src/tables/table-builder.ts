@@ -98,7 +98,7 @@ export class TableBuilder {
       const clean = reading.kind === 'placeholder' || isCleanCell(text, column.kind ?? 'count');
       if (!clean || confidence < OCR_MIN_CONFIDENCE) {
         this.put(rowKey, column.key, { value: null, raw: text, line, confidence });
-        const why = clean ? `confidence ${confidence.toFixed(2)} is below ${OCR_MIN_CONFIDENCE}` : `not a clean number (confidence ${confidence.toFixed(2)})`;
+        const why = clean ? `confidence ${shown(confidence)} is below ${OCR_MIN_CONFIDENCE}` : `not a clean number (confidence ${shown(confidence)})`;
         this.diagnostics.push(diagnostic('error', 'ocr-uncertain', `${name}: OCR read "${text}", ${why}; read as null`, { where, actual: text }));
         return;
       }
@@ -129,7 +129,7 @@ export class TableBuilder {
       for (const c of cells) {
         this.put(c.row, c.column.key, { value: null, raw, line, confidence });
         this.diagnostics.push(
-          diagnostic('error', 'ocr-uncertain', `${this.cellName(c.row, c.column)}: OCR read "${raw}", confidence ${confidence.toFixed(2)} is below ${OCR_MIN_CONFIDENCE}; read as null`, {
+          diagnostic('error', 'ocr-uncertain', `${this.cellName(c.row, c.column)}: OCR read "${raw}", confidence ${shown(confidence)} is below ${OCR_MIN_CONFIDENCE}; read as null`, {
             where: this.where(c.row, c.column.key, line),
             actual: raw,
           }),
@@ -303,4 +303,9 @@ function setRow<V>(map: CellMap<V>, rowKey: string, row: Record<string, V>): voi
   }
   const group = (map[path[0]] ??= {}) as Record<string, Record<string, V>>;
   group[path[1]] = row;
+}
+
+/** Two decimals, rounded down: 0.8999 is not "0.90 is below 0.9". */
+function shown(confidence: number): string {
+  return (Math.floor(confidence * 100 + 1e-9) / 100).toFixed(2);
 }

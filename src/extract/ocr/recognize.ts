@@ -138,9 +138,10 @@ async function recognizePacked(models: Models, crops: readonly Crop[]): Promise<
   const probs = out.data as Float32Array;
   const perStep = width / steps;
   return crops.map((c, k) => {
-    // The steps whose middle lies over this crop (and half the paper either side of it).
-    const from = Math.max(0, Math.floor((starts[k]! - PACK_GAP / 2) / perStep));
-    const to = Math.min(steps, Math.ceil((starts[k]! + c.width + PACK_GAP / 2) / perStep));
+    // The steps over this crop and a little paper either side: over the paper between crops the
+    // model sees characters that are not there (crisp digits came out as "7個").
+    const from = Math.max(0, Math.floor((starts[k]! - PACK_GAP / 8) / perStep));
+    const to = Math.min(steps, Math.ceil((starts[k]! + c.width + PACK_GAP / 8) / perStep));
     const reading = decode(probs, from, to, classes, keys);
     // A character the recogniser dropped leaves no doubt in the rest: look for its ink.
     if (DIGITS.test(reading.text) && inkMarks(c) > reading.text.length) {

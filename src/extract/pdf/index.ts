@@ -4,6 +4,7 @@ import { ReadError, type Line, type SourceDocument } from '../document.js';
 import { EngineOpenError, type PdfEngine, type PdfEngineName } from './engine.js';
 import { contentToLayout, gridToLines, type PageLayout } from './page-lines.js';
 import { stitchRows } from './stitch.js';
+import { unusableTextLayer } from './text-layer.js';
 import type { PageContent } from './types.js';
 
 export type { PageLayout } from './page-lines.js';
@@ -22,6 +23,8 @@ export interface PdfRead {
   layouts: PageLayout[];
   /** Image-only pages left unread (OCR off). */
   scanned: number[];
+  /** Pages whose text layer has no usable Unicode (read by OCR, or left unread with OCR off). */
+  unusable: { page: number; chars: number; cjk: number; ocr: boolean }[];
   /** Pages read by OCR. */
   ocr: number[];
 }
@@ -41,6 +44,8 @@ export const OCR_DPI = 200;
  * scan drawn at 200); drawn larger, nothing is gained. Beyond 300 dpi the work grows for nothing.
  */
 const OCR_DPI_RANGE = [150, 300] as const;
+// A page of fonts drawn crisp is read best at the range's low end: our re-distilled reports read
+// 189 and 198 cells right at 150 dpi, 177 and 183 at 200 (0 wrong either way).
 
 /**
  * Which pages to read ruling lines for: all of them, or the pages a first reading by text
@@ -91,11 +96,21 @@ export async function bytesToLayouts(bytes: Uint8Array, engine: PdfEngineName = 
   return contentsToRead((await bytesToContents(bytes, 'always', engine)).contents);
 }
 
-export function contentsToRead(contents: readonly PageContent[]): PdfRead {
+export function contentsToRead(contents: readonly PageContent[], unusable: PdfRead['unusable'] = []): PdfRead {
+  const garbage = new Set(unusable.filter((u) => !u.ocr).map((u) => u.page));
+  for (const c of contents) {
+    const verdict = c.ocr ? null : unusableTextLayer(c);
+    if (verdict && !unusable.some((u) => u.page === c.number)) {
+      unusable = [...unusable, { page: c.number, ...verdict, ocr: false }];
+      garbage.add(c.number);
+    }
+  }
   return {
     pages: contents.length,
-    layouts: contents.map(contentToLayout),
+    // Never a report built from garbage: an unusable page's text is left out.
+    layouts: contents.map((c) => contentToLayout(garbage.has(c.number) ? { ...c, items: [] } : c)),
     scanned: contents.filter((c) => !c.ocr && isScanned(c)).map((c) => c.number),
+    unusable: [...unusable].sort((a, b) => a.page - b.page),
     ocr: contents.filter((c) => c.ocr).map((c) => c.number),
   };
 }
@@ -104,21 +119,26 @@ export function contentsToRead(contents: readonly PageContent[]): PdfRead {
  * Read the image-only pages by OCR: PDFium draws them (whichever engine read the text), the
  * OCR reader turns the bitmap into page content like any other. Loaded only when a page needs it.
  */
-async function ocrScans(bytes: Uint8Array, contents: PageContent[], options: OcrOptions): Promise<PageContent[]> {
-  const scans = contents.filter(isScanned);
-  if (options.ocr === false || scans.length === 0) return contents;
+async function ocrScans(bytes: Uint8Array, contents: PageContent[], options: OcrOptions): Promise<{ contents: PageContent[]; unusable: PdfRead['unusable'] }> {
+  const unusable = contents.flatMap((c) => {
+    const verdict = unusableTextLayer(c);
+    return verdict ? [{ page: c.number, ...verdict, ocr: options.ocr !== false }] : [];
+  });
+  const scans = contents.filter((c) => isScanned(c) || unusable.some((u) => u.page === c.number));
+  if (options.ocr === false || scans.length === 0) return { contents, unusable };
   const [{ pdfiumEngine }, { bitmapToContent }] = await Promise.all([import('./pdfium/index.js'), import('../ocr/page.js')]);
   options.onOcr?.(scans.length);
   const out = [...contents];
   await pdfiumEngine.withDocument(bytes, async (doc) => {
     for (const scan of scans) {
-      const native = scan.imageDpi ? Math.round(Math.min(OCR_DPI_RANGE[1], Math.max(OCR_DPI_RANGE[0], scan.imageDpi))) : OCR_DPI;
+      const drawn = !isScanned(scan); // text drawn with fonts whose characters are lost: no scan resolution
+      const native = drawn ? OCR_DPI_RANGE[0] : scan.imageDpi ? Math.round(Math.min(OCR_DPI_RANGE[1], Math.max(OCR_DPI_RANGE[0], scan.imageDpi))) : OCR_DPI;
       const dpi = options.dpi ?? native;
       const bitmap = await doc.render!(scan.number, dpi);
       out[scan.number - 1] = { ...(await bitmapToContent(bitmap, dpi, scan.number)), ocr: true };
     }
   });
-  return out;
+  return { contents: out, unusable };
 }
 
 function isScanned(content: PageContent): boolean {
@@ -149,17 +169,26 @@ export async function pdfToDocument(
     engineName,
   );
   used = engine;
-  const contents = await ocrScans(bytes, read, ocr);
+  const { contents, unusable } = await ocrScans(bytes, read, ocr);
   // No page needed rulings or OCR: the text-only document is the document (and its reading is reused).
-  if (textOnly && contents.every((c, i) => c === textOnly!.contents[i])) return { ...textOnly.doc, engine };
-  return readToDocument(path, sha256, contentsToRead(contents), engine);
+  if (textOnly && unusable.length === 0 && contents.every((c, i) => c === textOnly!.contents[i])) return { ...textOnly.doc, engine };
+  return readToDocument(path, sha256, contentsToRead(contents, unusable), engine);
 }
 
 /** Pages (read by an engine, or by OCR) → the document. `strict`: a document of scans only is an error. */
 export function readToDocument(path: string, sha256: string, read: PdfRead, engine: PdfEngineName | undefined, strict = true, format: 'pdf' | 'image' = 'pdf'): SourceDocument {
   const notes: Diagnostic[] = [];
+  const unread = read.unusable.filter((u) => !u.ocr);
   if (strict && read.scanned.length === read.pages) {
     throw new ReadError('E_SCANNED', `no text layer: ${scannedPhrase(read.scanned)}; OCR was turned off (--no-ocr), so nothing of it is read`);
+  }
+  if (strict && unread.length > 0 && read.scanned.length + unread.length >= read.pages) {
+    throw new ReadError('E_TEXT_LAYER', `the text layer has no usable Unicode (${unusablePhrase(unread)}), and OCR was turned off (--no-ocr), so nothing of it is read`);
+  }
+  if (read.unusable.length > 0) {
+    const ocrd = read.unusable.filter((u) => u.ocr);
+    if (ocrd.length > 0) notes.push(diagnostic('info', 'text-layer-unusable', `the text layer has no usable Unicode (${unusablePhrase(ocrd)}): read by OCR instead`, { where: { page: ocrd[0]!.page } }));
+    if (unread.length > 0) notes.push(diagnostic('error', 'text-layer-unusable', `the text layer has no usable Unicode (${unusablePhrase(unread)}): left out, OCR being off`, { where: { page: unread[0]!.page } }));
   }
   if (read.scanned.length > 0) {
     notes.push(
@@ -171,6 +200,13 @@ export function readToDocument(path: string, sha256: string, read: PdfRead, engi
   const doc: SourceDocument = { path, format, sha256, encoding: null, pages: read.pages, lines: layoutsToLines(read.layouts), notes, ocr: read.ocr };
   if (engine) doc.engine = engine;
   return doc;
+}
+
+function unusablePhrase(pages: PdfRead['unusable']): string {
+  const chars = pages.reduce((n, u) => n + u.chars, 0);
+  const cjk = pages.reduce((n, u) => n + u.cjk, 0);
+  const which = pages.length === 1 ? `page ${pages[0]!.page}` : `pages ${pages.map((u) => u.page).join(', ')}`;
+  return `${which}: ${cjk} CJK characters of ${chars}; its fonts map no glyph to a character`;
 }
 
 function scannedPhrase(pages: readonly number[]): string {
