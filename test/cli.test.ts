@@ -209,6 +209,13 @@ describe('debug: the reader intermediates', () => {
     expect(r.stdout.match(/申请人情况/g)).toHaveLength(1); // the header page 3 repeats is dropped
     expect(r.stdout).toMatch(/p3 +\d+ + │ （六）其他处理 │ 1\.申请人无正当理由逾期不补正/);
   });
+  it('debug lines marks the lines OCR read, with its confidence; digital lines are unmarked', async () => {
+    const r = await cli('debug', 'lines', 'fixtures/scanned/2021-scanned-page.pdf');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => /^\s+p[12] /.test(l) && / ocr /.test(l))).toEqual([]);
+    expect(lines.find((l) => l.includes('五、存在的主要问题及改进情况'))).toMatch(/^\s+p3 \d+ ocr (0\.9\d|1\.00)  五、存在的主要问题及改进情况$/);
+  }, 120_000);
   it('debug units prints each table\'s label pieces and the value units after them, glued runs marked', async () => {
     const r = await cli('debug', 'units', 'fixtures/shapes/2021-runon.txt');
     expect(r.code).toBe(0);
