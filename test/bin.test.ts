@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 
 // The installed command, as a user runs it (built by `npm install` / the pretest script).
 describe('bin gov-report', () => {
-  // The README's quick start, scans and all (OCR of 15 pages: a minute or two on two cores).
+  // The README's quick start, scans and all (OCR of 18 pages: a minute or two on two cores).
   it('parses the bundled fixtures and exits 0', () => {
     const out = execFileSync('node', ['dist/cli/main.js', 'parse', 'fixtures', '-f', 'ndjson', '-q'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const reports = out.trimEnd().split('\n').map((l) => JSON.parse(l) as { status: string; source: { ocr: number[] } });
     expect(reports.length).toBeGreaterThanOrEqual(17);
     expect(reports.filter((r) => r.status === 'failed')).toEqual([]);
-    expect(reports.filter((r) => r.source.ocr.length > 0)).toHaveLength(7);
+    expect(reports.filter((r) => r.source.ocr.length > 0)).toHaveLength(8);
   }, 300_000);
   it('exits 1 for a missing file and 2 for bad usage', () => {
     expect(spawnSync('node', ['dist/cli/main.js', 'parse', 'nope.txt']).status).toBe(1);

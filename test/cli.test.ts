@@ -38,6 +38,7 @@ describe('parse: output formats', () => {
         ['2019-ruled.scan.pdf', 'read-scanned'],
         ['2021-ruled.p2.jpg', 'read-scanned'],
         ['2021-ruled.redistilled.pdf', 'read-text-layer'],
+        ['2021-ruled.remapped.pdf', 'read-text-layer'],
         ['2021-ruled.scan.pdf', 'read-scanned'],
       ].map(([f, rule]) => [`fixtures/scanned/${f}`, rule]),
     );

@@ -212,9 +212,26 @@ describe('a text layer without usable Unicode is read by OCR, never as text', ()
   });
   it('judged by its characters: ASCII where CJK belongs is unusable; CJK, or digits alone, are text', () => {
     const page = (...strs: string[]) => ({ number: 1, width: 595, height: 842, items: strs.map((str) => ({ str, x: 0, top: 0, baseline: 10, width: 10, fontSize: 10 })), segments: [], imageCoverage: 0, rulings: true });
-    expect(unusableTextLayer(page('!"#$%&\'()*+,-./0123', '456789:;<=>?@ABC'))).toEqual({ chars: 35, cjk: 0 });
+    expect(unusableTextLayer(page('!"#$%&\'()*+,-./0123', '456789:;<=>?@ABC'))).toEqual({ chars: 35, cjk: 0, why: 'ascii' });
     expect(unusableTextLayer(page('一、总体情况', '规章 346 849 517'))).toBeNull();
     expect(unusableTextLayer(page('21 0 0 0 21 22 2 1 1 26 23 1 0 2 26'))).toBeNull(); // a page of 表四's values
     expect(unusableTextLayer(page('- 3 -'))).toBeNull(); // too little to judge
+    // CJK that says nothing a report says: a font map pointing at the wrong ideographs.
+    expect(unusableTextLayer(page('譮憿旳鐞荪齸胄湴炨睳烐戕犣掠焴瀙憐炨烚瓙晾', '祠瓙晾懑疢恡斂惮繅接曀椱睳烐戕犣掠焴禕憿'))).toEqual({ chars: 41, cjk: 41, why: 'words' });
+    expect(unusableTextLayer(page('政策解读形式还不够丰富，下一步将加强培训，持续规范本机关的各项工作。'))).toBeNull();
   });
+  it('a text layer of wrong CJK (fonts mapped to other ideographs) is read by OCR too', async () => {
+    const r = await read('2021-ruled.remapped.pdf');
+    const { right, wrong, silent } = compare(r, '2021-ruled.pdf');
+    expect(wrong).toEqual([]);
+    expect(silent).toEqual([]);
+    expect(right).toBeGreaterThanOrEqual(189);
+    expect(r.source.ocr).toEqual([1, 2, 3]);
+    expect(r.report.agency).toBe('示例县自然资源局');
+    expect(r.diagnostics.find((d) => d.rule === 'text-layer-unusable')!.message).toMatch(
+      /^the text layer has no usable Unicode \(pages 1, 2, 3: \d+ CJK characters and not one word of a report among them \(公开, 信息, 政府 …\); its fonts map glyphs to the wrong characters\): read by OCR instead$/,
+    );
+    const { expected, actual } = matchGolden('scanned/2021-ruled.remapped.pdf', r);
+    expect(actual).toEqual(expected);
+  }, OCR_TIMEOUT);
 });

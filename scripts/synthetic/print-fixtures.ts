@@ -19,3 +19,6 @@ export const REDISTILLED_FIXTURES = [
   { file: '2021-ruled.redistilled.pdf', from: '2021-ruled.pdf' },
   { file: '2019-ruled.redistilled.pdf', from: '2019-ruled.pdf' },
 ];
+
+/** Our PDF with its fonts' ToUnicode maps moved along the CJK block: CJK text, none of it the page's. */
+export const REMAPPED_FIXTURES = [{ file: '2021-ruled.remapped.pdf', from: '2021-ruled.pdf' }];

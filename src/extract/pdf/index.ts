@@ -4,7 +4,7 @@ import { ReadError, type Line, type SourceDocument } from '../document.js';
 import { EngineOpenError, type PdfEngine, type PdfEngineName } from './engine.js';
 import { contentToLayout, gridToLines, type PageLayout } from './page-lines.js';
 import { stitchRows } from './stitch.js';
-import { unusableTextLayer } from './text-layer.js';
+import { unusableTextLayer, type TextLayerVerdict } from './text-layer.js';
 import type { PageContent } from './types.js';
 
 export type { PageLayout } from './page-lines.js';
@@ -24,7 +24,7 @@ export interface PdfRead {
   /** Image-only pages left unread (OCR off). */
   scanned: number[];
   /** Pages whose text layer has no usable Unicode (read by OCR, or left unread with OCR off). */
-  unusable: { page: number; chars: number; cjk: number; ocr: boolean }[];
+  unusable: Array<TextLayerVerdict & { page: number; ocr: boolean }>;
   /** Pages read by OCR. */
   ocr: number[];
 }
@@ -203,10 +203,18 @@ export function readToDocument(path: string, sha256: string, read: PdfRead, engi
 }
 
 function unusablePhrase(pages: PdfRead['unusable']): string {
-  const chars = pages.reduce((n, u) => n + u.chars, 0);
-  const cjk = pages.reduce((n, u) => n + u.cjk, 0);
-  const which = pages.length === 1 ? `page ${pages[0]!.page}` : `pages ${pages.map((u) => u.page).join(', ')}`;
-  return `${which}: ${cjk} CJK characters of ${chars}; its fonts map no glyph to a character`;
+  return (['ascii', 'words'] as const)
+    .map((why) => pages.filter((u) => u.why === why))
+    .filter((group) => group.length > 0)
+    .map((group) => {
+      const chars = group.reduce((n, u) => n + u.chars, 0);
+      const cjk = group.reduce((n, u) => n + u.cjk, 0);
+      const which = group.length === 1 ? `page ${group[0]!.page}` : `pages ${group.map((u) => u.page).join(', ')}`;
+      return group[0]!.why === 'ascii'
+        ? `${which}: ${cjk} CJK characters of ${chars}; its fonts map no glyph to a character`
+        : `${which}: ${cjk} CJK characters and not one word of a report among them (公开, 信息, 政府 …); its fonts map glyphs to the wrong characters`;
+    })
+    .join('; ');
 }
 
 function scannedPhrase(pages: readonly number[]): string {

@@ -9,13 +9,20 @@ const ASCII_NOT_DIGIT = /[!-/:-@[-`{-~A-Za-z]/;
 export interface TextLayerVerdict {
   chars: number;
   cjk: number;
+  /** ascii: codes in order where CJK belongs; words: CJK, but not one word a report uses. */
+  why: 'ascii' | 'words';
 }
+
+/** Enough CJK to hold a word of a report; a page of a report holds one of these. */
+const MIN_CJK_FOR_WORDS = 30;
+const REPORT_WORDS = /公开|信息|政府|申请|情况|行政|报告|年度|复议|诉讼|处理|工作/;
 
 /**
  * A page whose text layer has no usable Unicode: re-distilled or printed through a driver, its
  * fonts lost the map from glyphs to characters and give codes in order instead. Such text is
  * nearly all ASCII punctuation and letters where a report page is mostly CJK; a page of digits
- * alone (a table's values) is text, not this.
+ * alone (a table's values) is text, not this. A font map pointing at the wrong ideographs gives
+ * CJK text in which not one word of a report (公开, 信息, 政府, 申请 …) appears.
  */
 export function unusableTextLayer(content: PageContent): TextLayerVerdict | null {
   let chars = 0;
@@ -29,6 +36,9 @@ export function unusableTextLayer(content: PageContent): TextLayerVerdict | null
       else if (ASCII_NOT_DIGIT.test(ch)) ascii++;
     }
   }
-  if (chars < MIN_CHARS || cjk / chars >= 0.1 || ascii / chars <= 0.3) return null;
-  return { chars, cjk };
+  if (chars < MIN_CHARS) return null;
+  if (cjk / chars < 0.1 && ascii / chars > 0.3) return { chars, cjk, why: 'ascii' };
+  // Fonts whose map points at the wrong ideographs: CJK text that says nothing a report says.
+  if (cjk >= MIN_CJK_FOR_WORDS && !REPORT_WORDS.test(content.items.map((i) => i.str.replace(/\s/g, '')).join(''))) return { chars, cjk, why: 'words' };
+  return null;
 }
