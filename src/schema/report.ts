@@ -86,11 +86,10 @@ export const RawTablesSchema = rawTables.object.meta({
   description: 'The cell text behind every value of `tables`, same shape.',
 });
 /** The same table schemas, by layout version: validation picks the one a table's keys name. */
-export const TABLE_SCHEMAS = { tables: cellTables.byVersion, raw: rawTables.byVersion };
+export const TABLE_SCHEMAS = { tables: cellTables.byVersion, raw: rawTables.byVersion, confidence: cellTables.byVersion };
 
 /** OCR's confidence in each value it read (0–1), same shape as `tables`; present only when OCR read some. */
-const confidenceTables = tableSchemas(() => CellSchema);
-export const ConfidenceSchema = confidenceTables.object.meta({
+export const ConfidenceSchema = cellTables.object.meta({
   description: "Values read by OCR: the recogniser's confidence (0–1) in each (null where a value was not read by OCR), same shape as tables.",
 });
 

@@ -18,7 +18,7 @@ export function validateReport(report: Report): string | null {
   };
   check(EnvelopeSchema, envelope, 'report');
   for (const { key } of TABLES) {
-    for (const [name, value] of [['tables', tables[key]], ['raw', raw[key]], ['tables', confidence?.[key] ?? null]] as const) {
+    for (const [name, value] of [['tables', tables[key]], ['raw', raw[key]], ['confidence', confidence?.[key] ?? null]] as const) {
       if (value === null) continue;
       check(TABLE_SCHEMAS[name][key][tableVersion(key, value)], value, `${name}.${key}`);
     }
