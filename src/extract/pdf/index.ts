@@ -96,21 +96,18 @@ export async function bytesToLayouts(bytes: Uint8Array, engine: PdfEngineName = 
   return contentsToRead((await bytesToContents(bytes, 'always', engine)).contents);
 }
 
-export function contentsToRead(contents: readonly PageContent[], unusable: PdfRead['unusable'] = []): PdfRead {
+export function contentsToRead(contents: readonly PageContent[]): PdfRead {
+  const unusable = contents.flatMap((c) => {
+    const verdict = c.ocr ? c.unusable : unusableTextLayer(c);
+    return verdict ? [{ page: c.number, ...verdict, ocr: c.ocr === true }] : [];
+  });
   const garbage = new Set(unusable.filter((u) => !u.ocr).map((u) => u.page));
-  for (const c of contents) {
-    const verdict = c.ocr ? null : unusableTextLayer(c);
-    if (verdict && !unusable.some((u) => u.page === c.number)) {
-      unusable = [...unusable, { page: c.number, ...verdict, ocr: false }];
-      garbage.add(c.number);
-    }
-  }
   return {
     pages: contents.length,
     // Never a report built from garbage: an unusable page's text is left out.
     layouts: contents.map((c) => contentToLayout(garbage.has(c.number) ? { ...c, items: [] } : c)),
     scanned: contents.filter((c) => !c.ocr && isScanned(c)).map((c) => c.number),
-    unusable: [...unusable].sort((a, b) => a.page - b.page),
+    unusable,
     ocr: contents.filter((c) => c.ocr).map((c) => c.number),
   };
 }
@@ -119,26 +116,23 @@ export function contentsToRead(contents: readonly PageContent[], unusable: PdfRe
  * Read the image-only pages by OCR: PDFium draws them (whichever engine read the text), the
  * OCR reader turns the bitmap into page content like any other. Loaded only when a page needs it.
  */
-async function ocrScans(bytes: Uint8Array, contents: PageContent[], options: OcrOptions): Promise<{ contents: PageContent[]; unusable: PdfRead['unusable'] }> {
-  const unusable = contents.flatMap((c) => {
-    const verdict = unusableTextLayer(c);
-    return verdict ? [{ page: c.number, ...verdict, ocr: options.ocr !== false }] : [];
-  });
-  const scans = contents.filter((c) => isScanned(c) || unusable.some((u) => u.page === c.number));
-  if (options.ocr === false || scans.length === 0) return { contents, unusable };
+async function ocrScans(bytes: Uint8Array, contents: PageContent[], options: OcrOptions): Promise<PageContent[]> {
+  const scans = contents.filter((c) => isScanned(c) || unusableTextLayer(c));
+  if (options.ocr === false || scans.length === 0) return contents;
   const [{ pdfiumEngine }, { bitmapToContent }] = await Promise.all([import('./pdfium/index.js'), import('../ocr/page.js')]);
   options.onOcr?.(scans.length);
   const out = [...contents];
   await pdfiumEngine.withDocument(bytes, async (doc) => {
     for (const scan of scans) {
-      const drawn = !isScanned(scan); // text drawn with fonts whose characters are lost: no scan resolution
-      const native = drawn ? OCR_DPI_RANGE[0] : scan.imageDpi ? Math.round(Math.min(OCR_DPI_RANGE[1], Math.max(OCR_DPI_RANGE[0], scan.imageDpi))) : OCR_DPI;
+      // Text drawn with fonts whose characters are lost has no scan resolution.
+      const unusable = isScanned(scan) ? null : unusableTextLayer(scan);
+      const native = unusable ? OCR_DPI_RANGE[0] : scan.imageDpi ? Math.round(Math.min(OCR_DPI_RANGE[1], Math.max(OCR_DPI_RANGE[0], scan.imageDpi))) : OCR_DPI;
       const dpi = options.dpi ?? native;
       const bitmap = await doc.render!(scan.number, dpi);
-      out[scan.number - 1] = { ...(await bitmapToContent(bitmap, dpi, scan.number)), ocr: true };
+      out[scan.number - 1] = { ...(await bitmapToContent(bitmap, dpi, scan.number)), ocr: true, ...(unusable ? { unusable } : {}) };
     }
   });
-  return { contents: out, unusable };
+  return out;
 }
 
 function isScanned(content: PageContent): boolean {
@@ -169,10 +163,12 @@ export async function pdfToDocument(
     engineName,
   );
   used = engine;
-  const { contents, unusable } = await ocrScans(bytes, read, ocr);
-  // No page needed rulings or OCR: the text-only document is the document (and its reading is reused).
-  if (textOnly && unusable.length === 0 && contents.every((c, i) => c === textOnly!.contents[i])) return { ...textOnly.doc, engine };
-  return readToDocument(path, sha256, contentsToRead(contents, unusable), engine);
+  const contents = await ocrScans(bytes, read, ocr);
+  // No page needed rulings or OCR: the text-only document is the document (and its reading is
+  // reused), unless pages went unread, which only the strict reading below may fail on.
+  const unread = read.some((c) => isScanned(c) || unusableTextLayer(c));
+  if (textOnly && !unread && contents.every((c, i) => c === textOnly!.contents[i])) return { ...textOnly.doc, engine };
+  return readToDocument(path, sha256, contentsToRead(contents), engine);
 }
 
 /** Pages (read by an engine, or by OCR) → the document. `strict`: a document of scans only is an error. */

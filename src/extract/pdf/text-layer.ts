@@ -25,6 +25,15 @@ const REPORT_WORDS = /公开|信息|政府|申请|情况|行政|报告|年度|�
  * CJK text in which not one word of a report (公开, 信息, 政府, 申请 …) appears.
  */
 export function unusableTextLayer(content: PageContent): TextLayerVerdict | null {
+  // Asked of the same page by the text-only reading, by OCR's choice of pages and by the final reading.
+  let verdict = verdicts.get(content);
+  if (verdict === undefined) verdicts.set(content, (verdict = judge(content)));
+  return verdict;
+}
+
+const verdicts = new WeakMap<PageContent, TextLayerVerdict | null>();
+
+function judge(content: PageContent): TextLayerVerdict | null {
   let chars = 0;
   let cjk = 0;
   let ascii = 0;

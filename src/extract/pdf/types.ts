@@ -1,3 +1,5 @@
+import type { TextLayerVerdict } from './text-layer.js';
+
 /** Page geometry in viewport space: origin top-left, y down, 1 unit = 1 pt at scale 1. */
 
 export interface TextItem {
@@ -32,6 +34,8 @@ export interface PageContent {
   rulings: boolean;
   /** Read by OCR from the page's image. */
   ocr?: boolean;
+  /** Read by OCR because the text layer it replaced had no usable Unicode: how that was judged. */
+  unusable?: TextLayerVerdict;
   /** The resolution (pixels per inch) of the page's widest image, when the engine tells. */
   imageDpi?: number;
 }
