@@ -15,6 +15,13 @@ export interface Line {
   ocr?: { confidence: number; cells?: Array<number | undefined> };
 }
 
+/** What is put together is as sure as its least sure part; undefined when OCR read none of it. */
+export function leastConfidence(parts: ReadonlyArray<number | undefined>): number | undefined {
+  let least: number | undefined;
+  for (const c of parts) if (c !== undefined && (least === undefined || c < least)) least = c;
+  return least;
+}
+
 /** Extensions the folder walk picks up. */
 export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.html', '.htm', '.docx', '.doc', '.wps', '.jpg', '.jpeg', '.png']);
 

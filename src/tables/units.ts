@@ -1,3 +1,4 @@
+import { leastConfidence } from '../extract/document.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -83,8 +84,7 @@ export function unitCells(unit: Unit, n: number): Token[] | null {
 
 /** The least OCR confidence of a glued unit's values (undefined: not read by OCR). */
 export function unitConfidence(unit: Unit): number | undefined {
-  const known = unit.values.flatMap((t) => (t.confidence === undefined ? [] : [t.confidence]));
-  return known.length > 0 ? Math.min(...known) : undefined;
+  return leastConfidence(unit.values.map((t) => t.confidence));
 }
 
 /** Why a unit cannot fill `n` columns, in the words the old row reader used. */

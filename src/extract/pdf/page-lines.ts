@@ -1,4 +1,4 @@
-import type { Line } from '../document.js';
+import { leastConfidence, type Line } from '../document.js';
 import { segmentsToGrids } from './grid.js';
 import { itemsToTextLines, joinCell, joinLine, splitItem } from './text-lines.js';
 import type { Grid, PageContent, TextItem } from './types.js';
@@ -37,8 +37,8 @@ export function contentToLayout(content: PageContent): PageLayout {
     for (const [i, items] of byCell) {
       const cell = grid.cells[i]!;
       cell.text = joinCell(items);
-      const read = items.filter((it) => it.confidence !== undefined);
-      if (read.length > 0) cell.confidence = Math.min(...read.map((it) => it.confidence!));
+      const confidence = leastConfidence(items.map((it) => it.confidence));
+      if (confidence !== undefined) cell.confidence = confidence;
     }
   }
   const blocks: PageLayout['blocks'] = [
@@ -62,10 +62,8 @@ export function gridToLines(grid: Grid, firstNo: number): Line[] {
     if (row.length === 0) continue;
     const cells = row.map((c) => c.text);
     const line: Line = { no: firstNo + lines.length, text: cells.join('\t'), cells, page: grid.page };
-    if (row.some((c) => c.confidence !== undefined)) {
-      const known = row.filter((c) => c.confidence !== undefined).map((c) => c.confidence!);
-      line.ocr = { confidence: Math.min(...known), cells: row.map((c) => c.confidence) };
-    }
+    const confidence = leastConfidence(row.map((c) => c.confidence));
+    if (confidence !== undefined) line.ocr = { confidence, cells: row.map((c) => c.confidence) };
     lines.push(line);
   }
   return lines;

@@ -1,4 +1,4 @@
-import type { Line } from '../document.js';
+import { leastConfidence, type Line } from '../document.js';
 import { isValueText } from '../../text/index.js';
 
 const hasNumber = (l: Line) => (l.cells ?? []).some((c) => c.trim() !== '' && isValueText(c));
@@ -20,12 +20,8 @@ export function stitchRows(before: Line[], after: Line[]): { rows: Line[]; repea
     const merged: Line = { ...last, cells, text: cells.join('\t') };
     // A rejoined cell is as sure as the less sure of its halves.
     if (last.ocr || first.ocr) {
-      const cell = (l: Line, i: number) => l.ocr?.cells?.[i];
-      const conf = cells.map((_, i) => {
-        const known = [cell(last, i), cell(first, i)].filter((c): c is number => c !== undefined);
-        return known.length > 0 ? Math.min(...known) : undefined;
-      });
-      merged.ocr = { confidence: Math.min(last.ocr?.confidence ?? 1, first.ocr?.confidence ?? 1), cells: conf };
+      const conf = cells.map((_, i) => leastConfidence([last.ocr?.cells?.[i], first.ocr?.cells?.[i]]));
+      merged.ocr = { confidence: leastConfidence([last.ocr?.confidence, first.ocr?.confidence])!, cells: conf };
     }
     return { rows: [...before.slice(0, -1), merged, ...rest.slice(1)], repeatedHeader: k, rejoined: true };
   }
