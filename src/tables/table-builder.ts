@@ -92,19 +92,17 @@ export class TableBuilder {
   set(rowKey: string, column: Column, cell: string | CellText, line?: number): void {
     const { text, confidence } = typeof cell === 'string' ? { text: cell, confidence: undefined } : cell;
     const reading = readCell(text);
-    const where = this.where(rowKey, column.key, line);
-    const name = this.cellName(rowKey, column);
     if (confidence !== undefined && reading.kind !== 'empty') {
       const clean = reading.kind === 'placeholder' || isCleanCell(text, column.kind ?? 'count');
       if (!clean || confidence < OCR_MIN_CONFIDENCE) {
-        this.put(rowKey, column.key, { value: null, raw: text, line, confidence });
-        const why = clean ? `confidence ${shown(confidence)} is below ${OCR_MIN_CONFIDENCE}` : `not a clean number (confidence ${shown(confidence)})`;
-        this.diagnostics.push(diagnostic('error', 'ocr-uncertain', `${name}: OCR read "${text}", ${why}; read as null`, { where, actual: text }));
+        this.uncertain(rowKey, column, text, confidence, line, clean ? undefined : 'not a clean number');
         return;
       }
     }
     this.put(rowKey, column.key, { value: valueOf(text, column), raw: text, line, ...(confidence === undefined ? {} : { confidence }) });
     if (reading.kind === 'number') return;
+    const where = this.where(rowKey, column.key, line);
+    const name = this.cellName(rowKey, column);
     if (reading.kind === 'placeholder') {
       this.diagnostics.push(
         diagnostic('warning', 'value-placeholder', `${name}: placeholder "${text}" read as null`, { where, actual: text }),
@@ -126,15 +124,7 @@ export class TableBuilder {
     const raw = chunks.join(' ');
     if (confidence !== undefined && confidence < OCR_MIN_CONFIDENCE) {
       // Digits OCR is unsure of are not split: a cut would only spread the doubt.
-      for (const c of cells) {
-        this.put(c.row, c.column.key, { value: null, raw, line, confidence });
-        this.diagnostics.push(
-          diagnostic('error', 'ocr-uncertain', `${this.cellName(c.row, c.column)}: OCR read "${raw}", confidence ${shown(confidence)} is below ${OCR_MIN_CONFIDENCE}; read as null`, {
-            where: this.where(c.row, c.column.key, line),
-            actual: raw,
-          }),
-        );
-      }
+      for (const c of cells) this.uncertain(c.row, c.column, raw, confidence, line);
       return;
     }
     for (const c of cells) this.put(c.row, c.column.key, { value: null, raw: null, line });
@@ -197,6 +187,14 @@ export class TableBuilder {
       assumed,
       confidence: ocr ? confidence : null,
     };
+  }
+
+  /** A cell OCR read but is not believed: null, saying what was seen and why (too unsure, or `problem`). */
+  private uncertain(rowKey: string, column: Column, text: string, confidence: number, line: number | undefined, problem?: string): void {
+    this.put(rowKey, column.key, { value: null, raw: text, line, confidence });
+    const why = problem ? `${problem} (confidence ${confidenceText(confidence)})` : `confidence ${confidenceText(confidence)} is below ${OCR_MIN_CONFIDENCE}`;
+    const message = `${this.cellName(rowKey, column)}: OCR read "${text}", ${why}; read as null`;
+    this.diagnostics.push(diagnostic('error', 'ocr-uncertain', message, { where: this.where(rowKey, column.key, line), actual: text }));
   }
 
   /** Split the runs against the cells read whole; returns the relations that were used. */
@@ -305,7 +303,7 @@ function setRow<V>(map: CellMap<V>, rowKey: string, row: Record<string, V>): voi
   group[path[1]] = row;
 }
 
-/** Two decimals, rounded down: 0.8999 is not "0.90 is below 0.9". */
-function shown(confidence: number): string {
+/** A confidence as diagnostics show it: two decimals, rounded down (0.8999 is not "0.90 is below 0.9"). */
+export function confidenceText(confidence: number): string {
   return (Math.floor(confidence * 100 + 1e-9) / 100).toFixed(2);
 }

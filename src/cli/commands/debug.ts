@@ -5,7 +5,7 @@ import { normalizeLines } from '../../normalize/index.js';
 import { TABLES } from '../../schema/template.js';
 import { linesToSections, splitRunTogether } from '../../segment/index.js';
 import { linesToRegions } from '../../tables/regions.js';
-import { OCR_MIN_CONFIDENCE } from '../../tables/table-builder.js';
+import { confidenceText, OCR_MIN_CONFIDENCE } from '../../tables/table-builder.js';
 import { linesToTokens } from '../../tables/tokens.js';
 import { tokensToUnits } from '../../tables/units.js';
 import type { Grid } from '../../extract/pdf/types.js';
@@ -17,7 +17,6 @@ import type { CliIO } from '../io.js';
  * table parsers read (cells separated by │); `units` prints, per table, the label pieces and the
  * value units they precede (`*` marks digits that ran together).
  */
-const floor2 = (c: number) => (Math.floor(c * 100 + 1e-9) / 100).toFixed(2);
 export async function debugCommand(what: 'tables' | 'lines' | 'units', file: string, io: CliIO): Promise<number> {
   const bytes = await readFile(file);
   if (what === 'tables') {
@@ -52,10 +51,10 @@ export async function debugCommand(what: 'tables' | 'lines' | 'units', file: str
   for (const line of lines) {
     const where = line.page === undefined ? `${line.no}` : `p${line.page} ${line.no}`;
     // A line read by OCR says so, with the recogniser's least confidence; cells it doubts show theirs.
-    const ocr = line.ocr ? ` ocr ${floor2(line.ocr.confidence)}` : '';
+    const ocr = line.ocr ? ` ocr ${confidenceText(line.ocr.confidence)}` : '';
     const cells = line.cells?.map((c, i) => {
       const confidence = line.ocr?.cells?.[i];
-      return confidence !== undefined && confidence < OCR_MIN_CONFIDENCE ? `${c}⟨${floor2(confidence)}⟩` : c;
+      return confidence !== undefined && confidence < OCR_MIN_CONFIDENCE ? `${c}⟨${confidenceText(confidence)}⟩` : c;
     });
     io.stdout.write(`${where.padStart(8)}${ocr}  ${cells ? cells.join(' │ ') : line.text}\n`);
   }
