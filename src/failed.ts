@@ -1,20 +1,24 @@
 import { diagnostic } from './diagnostics.js';
 import { ReadError } from './extract/document.js';
+import { tablesToIndicators } from './indicators/index.js';
 import type { Report } from './schema/index.js';
 
 // Records for files that could not be parsed. Kept apart from the pipeline so the CLI's main
 // thread, which only hands files to workers, need not load the parsers.
 
+const NO_TABLES: Report['tables'] = { activeDisclosure: null, applications: null, reviewLitigation: null };
+
 export function failedReport(path: string, rule: string, message: string, source?: Partial<Report['source']>): Report {
   return {
     source: { path, format: null, sha256: null, pages: null, encoding: null, engine: null, ocr: [], ...source },
     status: 'failed',
-    report: { title: null, agency: null, year: null, template: 'unknown' },
+    report: { title: null, agency: null, year: null, template: 'unknown', publishedOn: null, publishedFrom: null, agencyKind: 'unknown', deadline: null, onTime: null },
     sections: [],
-    tables: { activeDisclosure: null, applications: null, reviewLitigation: null },
+    tables: NO_TABLES,
     raw: { activeDisclosure: null, applications: null, reviewLitigation: null },
     checks: [],
     diagnostics: [diagnostic('error', rule, `${path}: ${message}`)],
+    indicators: tablesToIndicators(NO_TABLES),
   };
 }
 

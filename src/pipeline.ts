@@ -2,6 +2,7 @@ import { runChecks } from './checks/index.js';
 import { diagnostic } from './diagnostics.js';
 import type { Line, SourceDocument } from './extract/document.js';
 import { failedReport } from './failed.js';
+import { agencyToKind, failedCells, publicationDeadline, publishedOnTime, tablesToIndicators } from './indicators/index.js';
 import { normalizeLines } from './normalize/index.js';
 import { SECTIONS, validateReport, type Diagnostic, type Report, type Section, type Status } from './schema/index.js';
 import { linesToReportInfo, linesToSections, splitRunTogether, type SectionSpan } from './segment/index.js';
@@ -53,7 +54,10 @@ export function pagesNeedingRulings(textOnly: SourceDocument): number[] {
 /** read → normalise → segment → tables → checks → validate, for one document already read. */
 export function documentToReport(doc: SourceDocument): Report {
   const { lines, spans, outline, info, parsed } = documentToTables(doc);
-  const report = { ...info, template: parsed.template };
+  const agencyKind = agencyToKind(info.agency);
+  const deadline = publicationDeadline(info.year, agencyKind, info.agency);
+  const { title, agency, year, publishedOn, publishedFrom } = info;
+  const report = { title, agency, year, template: parsed.template, publishedOn, publishedFrom, agencyKind, deadline, onTime: publishedOnTime(publishedOn, deadline) };
   const source = { path: doc.path, format: doc.format, sha256: doc.sha256, pages: doc.pages, encoding: doc.encoding, engine: doc.engine ?? null, ocr: doc.ocr ?? [] };
   const none = spans.length === 0 && Object.values(parsed.tables).every((t) => t === null);
   const notOne = none ? linesToReportList(lines) : (linesToSeveralReports(lines) ?? tablesToBlankTemplate(parsed.tables, Object.keys(parsed.regions).length));
@@ -81,8 +85,14 @@ export function documentToReport(doc: SourceDocument): Report {
     raw: parsed.raw as Report['raw'],
     checks,
     diagnostics: all,
+    indicators: tablesToIndicators(parsed.tables as Report['tables'], {
+      split: parsed.split,
+      confidence: parsed.confidence as Report['confidence'],
+      failed: failedCells(diagnostics),
+    }),
   };
   if (parsed.confidence) result.confidence = parsed.confidence as Report['confidence'];
+  if (parsed.split.length > 0) result.split = parsed.split;
   return validate(result);
 }
 

@@ -80,7 +80,7 @@ describe('scans read by OCR', () => {
   it('says which pages OCR read, and the recogniser\'s confidence in each value', async () => {
     const whole = await read('2021-ruled.scan.pdf');
     expect(whole.source).toMatchObject({ format: 'pdf', pages: 3, ocr: [1, 2, 3], engine: 'pdfium' });
-    expect(whole.report).toEqual({ title: '示例县自然资源局2022年政府信息公开工作年度报告', agency: '示例县自然资源局', year: 2022, template: '2021' });
+    expect(whole.report).toMatchObject({ title: '示例县自然资源局2022年政府信息公开工作年度报告', agency: '示例县自然资源局', year: 2022, template: '2021' });
     expect(whole.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
     // Every value kept was read with a confidence of at least OCR_MIN_CONFIDENCE; a cell read
     // with less is null (its confidence stays, for whoever looks at the page).

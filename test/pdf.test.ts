@@ -77,7 +77,7 @@ describe('generated PDFs parse back to their specification', () => {
     const r = await parseFile(path.join('fixtures/pdf', file));
     const expected = expectedTables(f.spec, plain);
     expect(r.tables).toEqual(expected);
-    expect(r.report).toEqual({ title: `${f.spec.agency}${f.spec.year}年政府信息公开工作年度报告`, agency: f.spec.agency, year: f.spec.year, template: f.spec.version });
+    expect(r.report).toMatchObject({ title: `${f.spec.agency}${f.spec.year}年政府信息公开工作年度报告`, agency: f.spec.agency, year: f.spec.year, template: f.spec.version });
     expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
     if (!file.includes('blank')) {
       const unexpected = r.checks.filter((c) => c.outcome !== 'passed' && !(c.rule === 'overview-figures' && c.outcome === 'not-assessable') && !(c.rule === 'fee-not-reported' && c.outcome === 'not-applicable'));

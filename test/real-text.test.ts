@@ -2,6 +2,9 @@ import { expect, it } from 'vitest';
 import { parseFile, type Report } from '../src/index.js';
 import { describeShared, sharedPath } from './shared.js';
 
+/** No date on the page and none signing the report. */
+const undated = (agencyKind: string, deadline: string) => ({ publishedOn: null, publishedFrom: null, agencyKind, deadline, onTime: null });
+
 // The real report texts of ../shared/real/text (scraped pages, an archive's page text, converter
 // markdown). Every value typed in by hand from the text itself; where digits run together, the
 // reading was worked out by hand with the table's 勾稽 relations, as a person reads them.
@@ -34,7 +37,7 @@ const candidates = (r: Report, rowKey: string) => r.diagnostics.filter((d) => d.
 describeShared('河北省科学技术厅 2021: one line, headings inline, every cell glued to the next', ['real/text/hebei-kjt-2021.txt'], async () => {
   const r = await parseFile(sharedPath('real/text/hebei-kjt-2021.txt'));
   it('report info and the six sections (the text has no title; the overview names the agency)', () => {
-    expect(r.report).toEqual({ title: null, agency: '河北省科学技术厅', year: 2021, template: '2021' });
+    expect(r.report).toEqual({ title: null, agency: '河北省科学技术厅', year: 2021, template: '2021', ...undated('department', '2022-01-31') });
     expect(r.sections.map((s) => s.heading)).toEqual([
       '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项',
     ]);
@@ -65,7 +68,8 @@ describeShared('河北省科学技术厅 2021: one line, headings inline, every 
 describeShared('河北省教育厅 2021: one cell per line, bare CR, runs of blank lines', ['real/text/hebei-jyt-2021.txt'], async () => {
   const r = await parseFile(sharedPath('real/text/hebei-jyt-2021.txt'));
   it('report info from the report named in the preamble', () => {
-    expect(r.report).toEqual({ title: '河北省教育厅2021年政府信息公开工作年度报告', agency: '河北省教育厅', year: 2021, template: '2021' });
+    // Signed 河北省教育厅2022年1月20日 at the end of the text; a department, due 31 January.
+    expect(r.report).toEqual({ title: '河北省教育厅2021年政府信息公开工作年度报告', agency: '河北省教育厅', year: 2021, template: '2021', publishedOn: '2022-01-20', publishedFrom: 'signature', agencyKind: 'department', deadline: '2022-01-31', onTime: true });
     expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(r.sections[3]!.heading).toBe('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况');
   });
@@ -100,7 +104,8 @@ describeShared('河北省教育厅 2021: one cell per line, bare CR, runs of bla
 describeShared("平潭综合实验区 2025: an archive's header block, then the body on one line", ['real/text/fujian-pingtan-2025.page.txt'], async () => {
   const r = await parseFile(sharedPath('real/text/fujian-pingtan-2025.page.txt'));
   it('report info from the header; the header is not the report', () => {
-    expect(r.report).toEqual({ title: '平潭综合实验区2025年度政府信息公开工作年度报告', agency: '平潭综合实验区', year: 2025, template: '2021' });
+    // The archive's header: 发布时间: 2026-03-10 12:56. A place named alone: its government's report, due 31 March.
+    expect(r.report).toEqual({ title: '平潭综合实验区2025年度政府信息公开工作年度报告', agency: '平潭综合实验区', year: 2025, template: '2021', publishedOn: '2026-03-10', publishedFrom: 'page', agencyKind: 'government', deadline: '2026-03-31', onTime: true });
     expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(r.sections.map((s) => s.text).join('')).not.toContain('原文链接');
     expect(r.sections[5]!.text).toBe('2025年，无收取信息处理费情况。');
@@ -154,7 +159,8 @@ describeShared("平潭综合实验区 2025: an archive's header block, then the 
 describeShared('平潭综合实验区交通与建设局 2020: a department, 2019 layout, page furniture inline, amounts in 元', ['real/text/fujian-pingtan-jiaotongjiansheju-2020.page.txt'], async () => {
   const r = await parseFile(sharedPath('real/text/fujian-pingtan-jiaotongjiansheju-2020.page.txt'));
   it('report info from the header', () => {
-    expect(r.report).toEqual({ title: '平潭综合实验区交通与建设局2020年度政府信息公开工作年度报告', agency: '平潭综合实验区交通与建设局', year: 2020, template: '2019' });
+    // 发布时间: 2021-01-27 11:26 in the header wins over the signature's 2021年1月26日 (written, not yet published).
+    expect(r.report).toEqual({ title: '平潭综合实验区交通与建设局2020年度政府信息公开工作年度报告', agency: '平潭综合实验区交通与建设局', year: 2020, template: '2019', publishedOn: '2021-01-27', publishedFrom: 'page', agencyKind: 'department', deadline: '2021-01-31', onTime: true });
     expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
   });
   it('表二: 88-720 is 88 −7 20 or 88 −72 0, 26-260 is 26 −2 60 or 26 −26 0: 处理决定数量 = 上一年项目数量 + 本年增/减 is not stated by the template, and no row of this report shows it (its others are zeros)', () => {
@@ -187,7 +193,7 @@ describeShared('平潭综合实验区交通与建设局 2020: a department, 2019
 describeShared('上海市科学技术委员会 2024: converter markdown, an outline of its own, label cells lost', ['real/text/shanghai-kewei-2024.source.md'], async () => {
   const r = await parseFile(sharedPath('real/text/shanghai-kewei-2024.source.md'));
   it('report info; sections mapped by their words, one nonstandard-outline warning', () => {
-    expect(r.report).toEqual({ title: '2024年上海市科委政府信息公开工作年度报告', agency: '上海市科委', year: 2024, template: '2021' });
+    expect(r.report).toEqual({ title: '2024年上海市科委政府信息公开工作年度报告', agency: '上海市科委', year: 2024, template: '2021', ...undated('department', '2025-01-31') });
     expect(r.sections.map((s) => [s.number, s.heading])).toEqual([
       [1, '一、总体情况'], [2, '三、主动公开工作情况'], [3, '四、政府信息公开申请情况'], [4, '三、政府信息公开行政复议、行政诉讼情况'], [5, '（一）主要问题'], [6, '五、其他需要报告的事项'],
     ]);

@@ -29,7 +29,7 @@ function rowsOf(grid: Grid, prefix = ''): Record<string, unknown> {
 describeShared('seed 003 吴忠市 2020 (tab-separated, 2019 layout, non-zero values)', [SEEDS.wuzhongCity], async () => {
   const r = await parseFile(sharedPath(SEEDS.wuzhongCity));
   it('reads the report metadata', () => {
-    expect(r.report).toEqual({ title: '吴忠市2020年政府信息公开工作年度报告', agency: '吴忠市', year: 2020, template: '2019' });
+    expect(r.report).toEqual({ title: '吴忠市2020年政府信息公开工作年度报告', agency: '吴忠市', year: 2020, template: '2019', publishedOn: null, publishedFrom: null, agencyKind: 'government', deadline: '2021-03-31', onTime: null });
     expect(r.status).toBe('ok');
   });
   it('reads 表二 with signed deltas and an amount in （万元）', () => {
@@ -102,7 +102,7 @@ describeShared('seed 002 诸暨市 2020 (one cell per line, 减3 / 增34 / 万�
 describeShared('seed 001 东风区 2021 (one cell per line, wrapped header cells, 2021 layout)', [SEEDS.dongfeng], async () => {
   const r = await parseFile(sharedPath(SEEDS.dongfeng));
   it('reads title with the year first', () => {
-    expect(r.report).toEqual({ title: '2021年东风区应急管理局政府信息公开工作年度报告', agency: '东风区应急管理局', year: 2021, template: '2021' });
+    expect(r.report).toEqual({ title: '2021年东风区应急管理局政府信息公开工作年度报告', agency: '东风区应急管理局', year: 2021, template: '2021', publishedOn: null, publishedFrom: null, agencyKind: 'department', deadline: '2022-01-31', onTime: null });
   });
   it('reads 表二 (2021)', () => {
     expect(r.tables.activeDisclosure).toEqual({

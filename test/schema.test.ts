@@ -14,9 +14,11 @@ describe('schema', () => {
     expect(JSON.parse(r.stdout)).toEqual(reportJsonSchema());
   });
   it('has the output contract keys', () => {
-    // `confidence` (OCR's, optional) was added after the contract's keys; none was renamed.
-    expect(Object.keys(ReportSchema.shape)).toEqual(['source', 'status', 'report', 'sections', 'tables', 'raw', 'checks', 'diagnostics', 'confidence']);
+    // `confidence` (OCR's, optional), `split` (optional) and `indicators` were added after the contract's keys; none was renamed.
+    expect(Object.keys(ReportSchema.shape)).toEqual(['source', 'status', 'report', 'sections', 'tables', 'raw', 'checks', 'diagnostics', 'confidence', 'split', 'indicators']);
     expect(ReportSchema.shape.confidence.safeParse(undefined).success).toBe(true);
+    expect(ReportSchema.shape.split.safeParse(undefined).success).toBe(true);
+    expect(Object.keys(ReportSchema.shape.report.shape)).toEqual(['title', 'agency', 'year', 'template', 'publishedOn', 'publishedFrom', 'agencyKind', 'deadline', 'onTime']);
     expect(TIDY_COLUMNS).toEqual(['path', 'agency', 'year', 'template', 'table', 'row', 'column', 'value', 'raw']);
   });
   it('rejects a table with a key that is not in the template', () => {

@@ -6,10 +6,14 @@ import {
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   SECTIONS,
+  TABLES,
   TEMPLATES,
   type Labelled,
   type TemplateVersion,
 } from './template.js';
+import { IndicatorsSchema } from './indicators.js';
+
+const TABLE_KEYS = TABLES.map((t) => t.key) as ['activeDisclosure', 'applications', 'reviewLitigation'];
 
 /** A number read from a cell, or null when the cell is empty, a placeholder or unreadable. */
 export const CellSchema = z.number().nullable();
@@ -93,6 +97,8 @@ export const ConfidenceSchema = cellTables.object.meta({
   description: "Values read by OCR: the recogniser's confidence (0–1) in each (null where a value was not read by OCR), same shape as tables.",
 });
 
+export const TableCellSchema = z.strictObject({ table: z.enum(TABLE_KEYS), row: z.string(), column: z.string() });
+
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
 export const WhereSchema = z
@@ -140,11 +146,22 @@ export const SourceSchema = z.strictObject({
   ocr: z.array(z.number().int()).meta({ description: 'Pages read by OCR (scanned pages; an image file is page 1)' }),
 });
 
+const IsoDate = z.iso.date();
+
+export const AgencyKindSchema = z.enum(['government', 'department', 'unknown']).meta({
+  description: 'government: a 人民政府 or 管理委员会 (or a place named alone), whose report its office compiles; department: an agency of one; unknown: neither can be told',
+});
+
 export const ReportInfoSchema = z.strictObject({
   title: z.string().nullable(),
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
   template: z.enum(TEMPLATES),
+  publishedOn: IsoDate.nullable().meta({ description: "When the report was published: the page's own date (<meta name=\"PubDate\">, a crawler's 发布时间), else the date that signs the report" }),
+  publishedFrom: z.enum(['page', 'signature']).nullable().meta({ description: 'Where publishedOn was read: the page\'s metadata, or the signature date ending the report' }),
+  agencyKind: AgencyKindSchema,
+  deadline: IsoDate.nullable().meta({ description: '条例 Art. 49: departments publish by 31 January, governments by 31 March of the year after the report year; null when the year or the kind is unknown, and for townships (乡, 镇, 街道), which it does not name' }),
+  onTime: z.boolean().nullable().meta({ description: 'publishedOn on or before deadline; null when either is unknown' }),
 });
 
 export const SectionSchema = z.strictObject({
@@ -165,6 +182,8 @@ export const ReportSchema = z
     checks: z.array(CheckResultSchema),
     diagnostics: z.array(DiagnosticSchema),
     confidence: ConfidenceSchema.optional(),
+    split: z.array(TableCellSchema).optional().meta({ description: 'Cells whose value was cut from run-together digits (see the value-split diagnostics); present only when some were' }),
+    indicators: IndicatorsSchema,
   })
   .meta({ id: 'GovReport', title: '政府信息公开工作年度报告 (gov-report output)' });
 
@@ -178,6 +197,8 @@ export type Format = z.infer<typeof FormatSchema>;
 export type Status = z.infer<typeof StatusSchema>;
 export type Severity = z.infer<typeof SeveritySchema>;
 export type ReportInfo = z.infer<typeof ReportInfoSchema>;
+export type TableCell = z.infer<typeof TableCellSchema>;
+export type AgencyKind = z.infer<typeof AgencyKindSchema>;
 
 /** The nested `{row: {column: value}}` maps, as the parsers build them. */
 export type CellMap<V> = { [row: string]: { [column: string]: V } | CellMap<V> };

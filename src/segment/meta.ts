@@ -2,6 +2,7 @@ import type { Line, PageMeta } from '../extract/document.js';
 import { isTitleText } from '../schema/headings.js';
 import type { ReportInfo } from '../schema/index.js';
 import { compact } from '../text/index.js';
+import { linesToPublished } from './published.js';
 
 const TITLE_PARTS = /^(.*?)((?:19|20)\d{2})年度?(.*?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告/;
 /** Red-header lines (诸暨市应急管理局文件) and document numbers are not part of the title. */
@@ -26,14 +27,15 @@ export interface InfoSources {
  * above taken in when it holds the agency); the page's own title (a crawler's `标题:`); a
  * report named in the preamble. An agency still unknown is the overview's subject.
  */
-export function linesToReportInfo(lines: readonly Line[], sources: InfoSources): Omit<ReportInfo, 'template'> {
+export function linesToReportInfo(lines: readonly Line[], sources: InfoSources): Omit<ReportInfo, 'template' | 'agencyKind' | 'deadline' | 'onTime'> {
   const { firstSection } = sources;
   const head = lines.slice(0, Math.min(firstSection < 0 ? MAX_TITLE_LINES : firstSection, MAX_TITLE_LINES));
   const texts = head.map((l) => compact(l.text)).filter((t) => t !== '');
   const title = titleLine(texts) ?? pageTitle(sources.meta) ?? NAMED_IN_PROSE.exec(texts.join(''))?.[1] ?? null;
   const m = title ? TITLE_PARTS.exec(title) : null;
   const agency = (m ? (m[1]! + m[3]!).replace(/[（(]$/, '') || null : null) ?? overviewSubject(sources.overview);
-  return { title, agency, year: m ? Number(m[2]) : yearFromText(title ?? texts.join('')) };
+  const year = m ? Number(m[2]) : yearFromText(title ?? texts.join(''));
+  return { title, agency, year, ...linesToPublished(lines, sources.meta, year) };
 }
 
 function titleLine(texts: readonly string[]): string | null {

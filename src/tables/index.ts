@@ -1,6 +1,6 @@
 import { diagnostic } from '../diagnostics.js';
 import type { Line } from '../extract/document.js';
-import type { CellMap, Diagnostic, Template, TableKey } from '../schema/index.js';
+import type { CellMap, TableCell, Diagnostic, Template, TableKey } from '../schema/index.js';
 import { TABLES, type TemplateVersion } from '../schema/template.js';
 import type { SectionSpan } from '../segment/index.js';
 import { parseActiveDisclosure } from './active-disclosure.js';
@@ -28,6 +28,8 @@ export interface ParsedTables {
   assumed: Set<string>;
   /** OCR's confidence in each value it read; null when no value was read by OCR. */
   confidence: Tables | null;
+  /** Cells cut from run-together digits (value-split). */
+  split: TableCell[];
 }
 
 /**
@@ -53,6 +55,7 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
   const raw = {} as RawTables;
   const confidence = {} as Tables;
   const spans: ParsedTables['spans'] = {};
+  const split: TableCell[] = [];
   for (const { key, label } of TABLES) {
     const p = parsed[key];
     tables[key] = p ? p.built.values : null;
@@ -61,6 +64,7 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
     if (p) {
       diagnostics.push(...p.built.diagnostics);
       for (const id of p.built.assumed) assumed.add(id);
+      for (const c of p.built.split) split.push({ table: key, ...c });
       const { start, end } = regions[key]!;
       // Parts of one run-together line share its number: the last part read is the last with it.
       let last = end - 1;
@@ -74,7 +78,7 @@ export function linesToTables(lines: readonly Line[], sections: readonly Section
   }
   const lineOf = (table: TableKey, row: string, column: string) => parsed[table]?.built.lineOf(row, column);
   const ocr = Object.values(confidence).some((t) => t !== null);
-  return { tables, raw, template, spans, regions, lineOf, diagnostics, assumed, confidence: ocr ? confidence : null };
+  return { tables, raw, template, spans, regions, lineOf, diagnostics, assumed, confidence: ocr ? confidence : null, split };
 }
 
 export function detectTemplate(signals: ReadonlyArray<TemplateVersion | 'mixed' | null>): Template {

@@ -35,6 +35,8 @@ export interface BuiltTable {
   assumed: string[];
   /** OCR's confidence in each value it read; null when OCR read none of the table. */
   confidence: CellMap<number | null> | null;
+  /** Cells whose value was cut from run-together digits, in reading order. */
+  split: Array<{ row: string; column: string }>;
 }
 
 /** A column with what its cells hold (表二 says; every other column counts); `yuan`: its header gives 元. */
@@ -74,6 +76,7 @@ export class TableBuilder {
   private readonly labels: Map<string, string>;
   private readonly runs: PendingRun[] = [];
   private readonly assumed = new Set<string>();
+  private readonly split: Array<{ row: string; column: string }> = [];
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
@@ -186,6 +189,7 @@ export class TableBuilder {
       diagnostics: this.diagnostics,
       assumed,
       confidence: ocr ? confidence : null,
+      split: this.split,
     };
   }
 
@@ -224,6 +228,7 @@ export class TableBuilder {
       const text = reading.texts[i];
       // A cell no reading settles keeps the run's text as its raw: that is what stood there.
       const cell = text === null || text === undefined ? { value: null, raw: run.raw } : { value: valueOf(text, c), raw: text };
+      if (cell.value !== null) this.split.push({ row: c.row, column: c.column });
       this.put(c.row, c.column, { ...cell, line: run.line, ...(run.confidence === undefined ? {} : { confidence: run.confidence }) });
     });
     const quoted = `"${run.raw}"`;
