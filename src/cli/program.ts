@@ -54,9 +54,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   program
     .command('parse')
-    .description('parse report files and folders (recursively) into JSON, NDJSON or CSV')
+    .description('parse report files and folders (recursively) into JSON, NDJSON, CSV, Excel or Parquet')
     .argument('<paths...>', 'report files or folders')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
+    .addOption(
+      new Option('-f, --format <format>', 'json | ndjson | csv (one value per row) | wide (CSV, one row per report) | xlsx (a workbook: a sheet per table, 指标, 问题, 说明) | parquet (the long table)')
+        .choices(OUTPUT_FORMATS)
+        .default('json'),
+    )
     .option('-o, --out <file|dir/>', 'write to this file instead of stdout; a folder (ending in /, or existing) gets one JSON per report and a manifest, and a re-run skips files already parsed')
     .option('--strict', 'also exit 1 when any report has an error diagnostic (e.g. a failed 勾稽 rule)')
     .option('-q, --quiet', 'no progress and no summary on stderr')

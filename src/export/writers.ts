@@ -1,6 +1,8 @@
 import { writeToString } from 'fast-csv';
 import type { Writable } from 'node:stream';
+import type { Report } from '../schema/index.js';
 import type { TidyRow } from '../schema/tidy.js';
+import type { Scalar } from './wide.js';
 import { isSerialized, textOf, type Parsed, type TextFormat } from './serialize.js';
 import type { OutputFormat } from './formats.js';
 import { reportToTidyRows } from './tidy.js';
@@ -15,8 +17,8 @@ export interface ReportWriter {
 
 /** The text form batch workers should hand the writer, or null when it needs the report object. */
 export function writerTextFormat(format: OutputFormat, options: { single: boolean }): TextFormat | null {
-  if (format === 'csv') return null;
-  return format === 'ndjson' ? 'ndjson' : options.single ? 'json' : 'json-element';
+  if (format === 'ndjson') return 'ndjson';
+  return format === 'json' ? (options.single ? 'json' : 'json-element') : null;
 }
 
 export function createWriter(format: OutputFormat, out: Writable, options: { single: boolean }): ReportWriter {
@@ -27,7 +29,54 @@ export function createWriter(format: OutputFormat, out: Writable, options: { sin
       return { write: (r) => put(out, `${textOf(r, 'ndjson')}\n`), end: async () => {} };
     case 'csv':
       return csvWriter(out);
+    case 'wide':
+      return wideCsvWriter(out);
+    case 'xlsx':
+      return collecting(out, () => import('./xlsx.js').then((m) => m.workbookBuilder()));
+    case 'parquet':
+      return collecting(out, () => import('./parquet.js').then((m) => m.parquetBuilder()));
   }
+}
+
+/** Builds one binary file from every report: xlsx and Parquet are written whole, at the end. */
+export interface FileBuilder {
+  add(report: Report): void;
+  finish(): Promise<Uint8Array>;
+}
+
+function collecting(out: Writable, load: () => Promise<FileBuilder>): ReportWriter {
+  // The libraries are loaded only when their format is asked for.
+  let builder: Promise<FileBuilder> | null = null;
+  const get = () => (builder ??= load());
+  return {
+    write: async (report) => (await get()).add(objectOf(report)),
+    end: async () => put(out, await (await get()).finish()),
+  };
+}
+
+function objectOf(report: Parsed): Report {
+  if (isSerialized(report)) throw new Error('this writer needs report objects, not serialised reports');
+  return report;
+}
+
+/** One row per report, the columns of WIDE_COLUMNS; BOM and formula-safe like the long CSV. */
+function wideCsvWriter(out: Writable): ReportWriter {
+  let first = true;
+  const chunk = async (rows: Scalar[][]) => {
+    const { WIDE_COLUMNS } = await import('./wide.js');
+    const all = first ? [WIDE_COLUMNS as Scalar[], ...rows] : rows;
+    const text = await writeToString(all.map((r) => r.map(escapeFormula)), { includeEndRowDelimiter: true });
+    const bom = first ? '\uFEFF' : '';
+    first = false;
+    return bom + text;
+  };
+  return {
+    write: async (report) => {
+      const { reportToWideRow } = await import('./wide.js');
+      await put(out, await chunk([reportToWideRow(objectOf(report))]));
+    },
+    end: async () => (first ? put(out, await chunk([])) : undefined),
+  };
 }
 
 function singleJsonWriter(out: Writable): ReportWriter {
@@ -59,8 +108,7 @@ function csvWriter(out: Writable): ReportWriter {
   };
   return {
     write: async (report) => {
-      if (isSerialized(report)) throw new Error('the CSV writer needs report objects, not serialised reports');
-      await put(out, await chunk(reportToTidyRows(report).map(escapeFormulas)));
+      await put(out, await chunk(reportToTidyRows(objectOf(report)).map(escapeFormulas)));
     },
     end: async () => (first ? put(out, await chunk([])) : undefined),
   };
@@ -75,12 +123,16 @@ const FORMULA = /^[=+\-@\t\r]/;
  */
 export function escapeFormulas(row: TidyRow): TidyRow {
   const out = { ...row } as Record<string, unknown>;
-  for (const [key, v] of Object.entries(out)) if (typeof v === 'string' && FORMULA.test(v)) out[key] = `'${v}`;
+  for (const [key, v] of Object.entries(out)) out[key] = escapeFormula(v as Scalar);
   return out as TidyRow;
 }
 
+export function escapeFormula<V extends Scalar>(v: V): V {
+  return (typeof v === 'string' && FORMULA.test(v) ? `'${v}` : v) as V;
+}
+
 /** Write, waiting only when the stream asks for it (backpressure), not for every chunk to land. */
-function put(out: Writable, chunk: string): Promise<void> {
+function put(out: Writable, chunk: string | Uint8Array): Promise<void> {
   if (out.errored) return Promise.reject(out.errored);
   if (out.writableNeedDrain) return drained(out).then(() => put(out, chunk));
   if (out.write(chunk)) return Promise.resolve();

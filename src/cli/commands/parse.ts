@@ -4,6 +4,7 @@ import { progressLine } from '../../batch/progress.js';
 import { parseInOrder } from '../../batch/run.js';
 import { inShard } from '../../batch/shard.js';
 import { fileSha256, openOutputDir } from '../../export/directory.js';
+import { BINARY_FORMATS } from '../../export/formats.js';
 import { createWriter, summarize, writerTextFormat, type OutputFormat, type Parsed, type ReportWriter } from '../../export/index.js';
 import { failedReport } from '../../failed.js';
 import { expandInputs } from '../inputs.js';
@@ -33,8 +34,12 @@ interface Tally {
 
 /** Parse every input on the worker pool, writing each report in path order as it is ready. */
 export async function parseCommand(paths: string[], options: ParseOptions, io: CliIO): Promise<number> {
-  const inputs = await expandInputs(paths);
   const say = (s: string) => io.stderr.write(`gov-report: ${s}\n`);
+  if (BINARY_FORMATS.has(options.format) && options.out === undefined && io.stdout.isTTY) {
+    say(`--format ${options.format} writes a binary file: give -o FILE, or redirect standard output`);
+    return 2;
+  }
+  const inputs = await expandInputs(paths);
   for (const p of inputs.problems.filter((p) => !p.record)) say(`${p.path}: ${p.message}`);
   const shard = options.shard;
   let files = shard ? inputs.files.filter((f) => inShard(inputs.relative.get(f) ?? f, shard)) : inputs.files;
