@@ -19,6 +19,10 @@
  *    read by OCR, peak RSS; and the same files with --no-ocr (what OCR adds). Parts 1–6 leave
  *    the scans out (their time is OCR's, measured here).
  *
+ * 8. The audit page: `check -f html` over AUDIT files of every format (no scans): the time to
+ *    write it, its size, and in Debian's chromium (when /usr/bin/chromium is there) the time to
+ *    load it and to open and draw one report.
+ *
  * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, PDFS, TEXT and LARGE size them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -36,7 +40,8 @@ const CORPUS = Number(process.env.CORPUS ?? 300);
 const TEXT = Number(process.env.TEXT ?? 2000);
 const LARGE = Number(process.env.LARGE ?? 2000);
 const PDFS = Number(process.env.PDFS ?? 300);
-const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6,7').split(',').map(Number));
+const AUDIT = Number(process.env.AUDIT ?? 1000);
+const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6,7,8').split(',').map(Number));
 const JOBS = availableParallelism();
 const CLI = path.resolve('dist/cli/main.js');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -187,6 +192,36 @@ if (PARTS.has(7)) {
   console.log(`   --jobs 1   ${one.wall.toFixed(1).padStart(6)} s = ${(one.wall / pages).toFixed(1)} s/page   peak RSS ${one.rss.toFixed(0)} MB`);
   console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(1).padStart(6)} s = ${(many.wall / pages).toFixed(1)} s/page   peak RSS ${many.rss.toFixed(0)} MB   speed-up ${(one.wall / many.wall).toFixed(2)}×`);
   console.log(`   --no-ocr   ${off.wall.toFixed(1).padStart(6)} s (the digital pages and the rest): OCR is ${(many.wall / off.wall).toFixed(0)}× the run without it`);
+}
+
+// ── 8. the audit page ─────────────────────────────────────────────────────────
+if (PARTS.has(8)) {
+  const dir = corpus('audit', all, AUDIT);
+  const page = path.join(work, 'audit.html');
+  const made = timed('node', [CLI, 'check', dir, '-f', 'html', '-o', page, '-j', String(JOBS)]);
+  const bytes = readFileSync(page).length;
+  let opened = 'chromium not installed';
+  if (existsSync('/usr/bin/chromium')) {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+    const loads: number[] = [];
+    const draws: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const view = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+      const t0 = performance.now();
+      await view.goto(`file://${page}`, { waitUntil: 'load' });
+      loads.push(performance.now() - t0);
+      const t1 = performance.now();
+      await view.locator(`#r${AUDIT - 1} > summary`).click();
+      await view.locator(`#r${AUDIT - 1} table.t`).first().waitFor();
+      draws.push(performance.now() - t1);
+      await view.close();
+    }
+    await browser.close();
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
+    opened = `loads in ${(median(loads) / 1000).toFixed(2)} s (median of 3), a report opens and draws its tables in ${median(draws).toFixed(0)} ms`;
+  }
+  console.log(`8. Audit page, ${AUDIT} reports of every format: written in ${made.wall.toFixed(1)} s (parse and check included), ${mb(bytes)} (${(bytes / AUDIT / 1024).toFixed(1)} KB a report); ${opened}`);
 }
 
 rmSync(work, { recursive: true, force: true });

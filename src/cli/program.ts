@@ -81,7 +81,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .command('check')
     .description('audit reports: the 勾稽 rules and the others one by one, and across years of one agency')
     .argument('<paths...>', 'report files or folders')
-    .addOption(new Option('-f, --format <format>', 'text for a terminal, or the same as data').choices(['text', 'json', 'ndjson']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'text for a terminal, the same as data (json, ndjson), or html: one self-contained audit page').choices(['text', 'json', 'ndjson', 'html']).default('text'))
+    .option('-o, --out <file>', 'write to this file instead of stdout (written whole, renamed into place when complete)')
     .addOption(new Option('--rules <ids>', `only these rules (comma-separated): ${RULE_IDS.join(', ')}`).argParser(ruleList('--rules')))
     .addOption(new Option('--ignore <ids>', 'leave these rules out (comma-separated)').argParser(ruleList('--ignore')))
     .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))
@@ -97,7 +98,7 @@ Exit codes:
   74 standard output could not be written (a full disk)`)
     .action(async (paths: string[], options) => {
       const { checkCommand } = await import('./commands/check.js');
-      code = await checkCommand(paths, options, io);
+      code = await checkCommand(paths, { ...options, version }, io);
     });
 
   program

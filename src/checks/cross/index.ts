@@ -23,7 +23,18 @@ export interface CrossResult {
  * titles) and run the cross-year rules on every pair.
  */
 export function reportsToYearPairs(reports: readonly Report[]): YearPair[] {
-  const byAgency = new Map<string, Report[]>();
+  const pairs: YearPair[] = [];
+  for (const [agency, list] of reportsByAgency(reports)) {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i]!.report.year === list[i - 1]!.report.year! + 1) pairs.push({ agency, earlier: list[i - 1]!, later: list[i]! });
+    }
+  }
+  return pairs;
+}
+
+/** The read reports of each agency (sameAgency), by year, agencies in name order. */
+export function reportsByAgency<R extends Report>(reports: readonly R[]): Array<[string, R[]]> {
+  const byAgency = new Map<string, R[]>();
   for (const r of reports) {
     if (r.status === 'failed' || !r.report.agency || r.report.year === null) continue;
     const name = r.report.agency;
@@ -33,14 +44,9 @@ export function reportsToYearPairs(reports: readonly Report[]): YearPair[] {
     // The group goes by the shorter name (洪泽区人民政府, not 淮安市洪泽区人民政府).
     byAgency.set(key === undefined || name.length < key.length ? name : key, [...group, r]);
   }
-  const pairs: YearPair[] = [];
-  for (const [agency, list] of [...byAgency].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const sorted = [...list].sort((a, b) => a.report.year! - b.report.year! || (a.source.path < b.source.path ? -1 : 1));
-    for (let i = 1; i < sorted.length; i++) {
-      if (sorted[i]!.report.year === sorted[i - 1]!.report.year! + 1) pairs.push({ agency, earlier: sorted[i - 1]!, later: sorted[i]! });
-    }
-  }
-  return pairs;
+  return [...byAgency]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([agency, list]) => [agency, [...list].sort((a, b) => a.report.year! - b.report.year! || (a.source.path < b.source.path ? -1 : 1))]);
 }
 
 /** Region prefixes a title may or may not carry before the agency's own name. */
