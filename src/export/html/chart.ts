@@ -33,7 +33,8 @@ export function yearChart(points: readonly YearPoint[]): Html {
   const rated = sorted.map((p, i) => ({ ...p, i })).filter((p) => p.rate !== null);
   const line = rated.map((p) => `${x(p.i).toFixed(1)},${yRate(p.rate!).toFixed(1)}`).join(' ');
   const dots = rated.map(
-    (p) => html`<circle class=d cx="${x(p.i).toFixed(1)}" cy="${yRate(p.rate!).toFixed(1)}" r=3><title>${p.year} 实质公开率 ${(p.rate! * 100).toFixed(1)}%</title></circle>`,
+    (p) =>
+      html`<circle class=d cx="${x(p.i).toFixed(1)}" cy="${yRate(p.rate!).toFixed(1)}" r=3><title>${p.year} 实质公开率 ${(p.rate! * 100).toFixed(1)}%</title></circle><text class=rl x="${(x(p.i) + 5).toFixed(1)}" y="${(yRate(p.rate!) - 4).toFixed(1)}">${(p.rate! * 100).toFixed(1)}%</text>`,
   );
   const years = sorted.map((p, i) => html`<text x="${x(i).toFixed(1)}" y="${H - 10}" class=yl>${p.year}</text>`);
   return html`<svg class=chart viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="本年新收 and 实质公开率 by year">

@@ -32,7 +32,7 @@ td.s{box-shadow:inset 0 -3px 0 #2f6fdd}td.o{box-shadow:inset 3px 0 0 #9b59b6}td.
 .fl{margin:4px 0;padding-left:20px}.fl li{margin:2px 0}.fl .error b{color:#8a1c14}.fl .warning b{color:#8a5a00}.fl .info b{color:#667}.w{color:#667;font-size:12px}
 .agency{display:inline-block;vertical-align:top;margin:0 24px 16px 0;max-width:420px}
 .chart .b{fill:#7fa7e6}.chart .l{fill:none;stroke:#c0392b;stroke-width:2}.chart .d{fill:#c0392b}.chart .ax{stroke:#999}
-.chart text{font-size:10px;fill:#444}.chart .yl,.chart .bl{text-anchor:middle}
+.chart text{font-size:10px;fill:#444}.chart .rl{fill:#c0392b}.chart .yl,.chart .bl{text-anchor:middle}
 .leg{font-size:12px;margin:0}.leg .lb,.leg .ll{display:inline-block;width:12px;height:8px;margin:0 3px 0 8px}.leg .lb{background:#7fa7e6}.leg .ll{border-top:2px solid #c0392b;height:0}
 @media print{.filters{display:none}.rep{break-inside:avoid}}
 `;
