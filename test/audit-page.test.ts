@@ -13,13 +13,15 @@ import { cli } from './helpers.js';
 const CHROMIUM = '/usr/bin/chromium';
 const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-audit-'));
 
-// Reports whose agency and file names carry markup and script.
+// Reports whose agency, file names and a cell carry markup and script.
 const hostile = path.join(dir, 'hostile');
 const AGENCY = '<script>window.__p=1</script>局';
+const CELL = '<i onmouseover=window.__p=3>6</i>';
 const NAMES = ['<img src=x onerror=window.__p=2>.txt', 'x"><svg onload=window.__p=4>.txt'];
 const base = readFileSync('fixtures/synthetic/2021-tabs.txt', 'utf8');
 mkdirSync(hostile, { recursive: true });
-for (const name of NAMES) writeFileSync(path.join(hostile, name), base.replace(/^示例县自然资源局\n/, `${AGENCY}\n`));
+const attack = base.replace(/^示例县自然资源局\n/, `${AGENCY}\n`).replace(/^(三、本年度办理结果\t（一）予以公开(?:\t\d+){6})\t\d+/m, `$1\t${CELL}`);
+for (const name of NAMES) writeFileSync(path.join(hostile, name), attack);
 
 async function page(args: string[]): Promise<string> {
   const out = path.join(dir, `audit-${args.join('-').replace(/[^\w]/g, '_')}.html`);
@@ -140,7 +142,7 @@ describe.skipIf(!present)('audit page in a browser', () => {
   it('shows injected markup as text and runs none of it', async () => {
     const file = await page([hostile]);
     const text = readFileSync(file, 'utf8');
-    for (const bad of ['<script>window', '<img src', '<svg onload']) expect(text.includes(bad), bad).toBe(false);
+    for (const bad of ['<script>window', '<img src', '<svg onload', '<i onmouseover']) expect(text.includes(bad), bad).toBe(false);
     const p = await browser.newPage();
     const dialogs: string[] = [];
     p.on('dialog', (d) => {
@@ -149,14 +151,15 @@ describe.skipIf(!present)('audit page in a browser', () => {
     });
     await p.goto(`file://${file}`);
     for (const s of await p.locator('details.rep > summary').all()) await s.click();
-    await p.locator('#summary tbody td:nth-child(1)').first().hover();
+    await p.locator('td[data-cell="granted.total"]').first().hover();
     expect(await p.evaluate(() => (window as unknown as { __p?: number }).__p)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    // The text is there, as text: file names, the agency in the summary and the reports' headings.
+    // The text is there, as text: file names, the agency in the summary and the headings, the cell's raw text.
     expect(await p.locator('#summary tbody td:nth-child(1)').allTextContents()).toEqual(NAMES.map((n) => path.join(hostile, n)).sort());
     expect(await p.locator('#summary tbody td:nth-child(2)').allTextContents()).toEqual([AGENCY, AGENCY]);
     expect(await p.locator('details.rep > summary b').allTextContents()).toEqual([AGENCY, AGENCY]);
-    expect(await p.locator('body img, body svg[onload], body script:not([type="application/json"])').count()).toBe(1);
+    expect(await p.locator('td[data-cell="granted.total"]').first().textContent()).toBe(`无法读取 “${CELL}”`);
+    expect(await p.locator('body img, body svg[onload], body i[onmouseover], body script:not([type="application/json"])').count()).toBe(1);
     await p.close();
   });
 });

@@ -72,3 +72,22 @@ describe('detectTemplate', async () => {
     expect(detectTemplate([null, null])).toBe('unknown');
   });
 });
+
+describe('a garbled cell among the values of a tab row', () => {
+  // Digits amid marks after the row's values: the cell is a value that cannot be read, not label
+  // text. Taken as label, it left "found 6 values for 7 columns" and every cell of the row null.
+  it('is that cell unreadable, the others read', async () => {
+    const { parseFile } = await import('../src/index.js');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = `${mkdtempSync(`${tmpdir()}/gov-report-garbled-`)}/garbled.txt`;
+    const text = readFileSync('fixtures/synthetic/2021-tabs.txt', 'utf8').replace(/^(三、本年度办理结果\t（一）予以公开(?:\t\d+){6})\t\d+/m, '$1\t<i>6</i>');
+    expect(text).toContain('\t<i>6</i>');
+    writeFileSync(file, text);
+    const r = await parseFile(file);
+    const granted = (r.tables.applications as Record<string, Record<string, number | null>>)['granted']!;
+    expect(Object.values(granted).slice(0, 6).every((v) => typeof v === 'number')).toBe(true);
+    expect(granted['total']).toBeNull();
+    expect(r.diagnostics.filter((d) => d.where?.row === 'granted').map((d) => [d.rule, d.where?.column, d.actual])).toEqual([['value-unreadable', 'total', '<i>6</i>']]);
+  });
+});

@@ -44,10 +44,14 @@ export function linesToTokens(lines: readonly Line[]): Token[] {
   const tokens: Token[] = [];
   lines.forEach((line, seq) => {
     if (line.cells) {
+      let afterValue = false;
       line.cells.forEach((raw, i) => {
         const text = raw.trim();
         const confidence = line.ocr?.cells?.[i];
-        const kind = text === '' ? 'empty' : isValueText(text) || (confidence !== undefined && ocrValue(text)) ? 'value' : 'label';
+        // Digits amid marks (`<i>6</i>`, `1O`) where values stand are a value that cannot be read, not label text.
+        const garbled = (confidence !== undefined || afterValue) && ocrValue(text);
+        const kind = text === '' ? 'empty' : isValueText(text) || garbled ? 'value' : 'label';
+        afterValue ||= kind === 'value';
         const token: Token = { kind, text, line: line.no, seq, cell: true, glued: false };
         if (confidence !== undefined) token.confidence = confidence;
         tokens.push(token);
@@ -66,9 +70,9 @@ export function linesToTokens(lines: readonly Line[]): Token[] {
 }
 
 /**
- * What OCR read in a cell stands where a value may be when it is no label: ink it could not
- * read at all, or digits with stray marks (`0.`, `1O`). The table then reports it as doubtful
- * instead of taking it for label text, which would throw the whole row's values out of place.
+ * What a cell holds stands where a value may be when it is no label: ink OCR could not read at
+ * all, or digits with stray marks (`0.`, `1O`, `<i>6</i>`). The table then reports it as doubtful
+ * or unreadable instead of taking it for label text, which would throw the row's values out of place.
  */
 function ocrValue(text: string): boolean {
   return text === UNREAD || (/[0-9０-９]/.test(text) && !CJK_CHAR.test(text));
