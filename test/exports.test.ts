@@ -186,3 +186,35 @@ describe('binary formats and a terminal', () => {
     expect(chunks.join('')).toContain('--format xlsx writes a binary file: give -o FILE, or redirect standard output');
   });
 });
+
+describe('every fixture, in every analysis format, holds the JSON values', async () => {
+  // The scans are failed records here (--no-ocr): what is tested is the formats, over every shape.
+  const all = JSON.parse((await cli('parse', 'fixtures', '-q', '--no-ocr')).stdout) as Report[];
+  const out = (format: string) => path.join(dir, `fixtures.${format}`);
+  for (const format of ['wide', 'xlsx', 'parquet']) await cli('parse', 'fixtures', '-q', '--no-ocr', '-f', format, '-o', out(format));
+  const expectedCells = (r: Report, table: (typeof TABLES)[number]['key']) => CELL_COLUMNS[table].map((c) => cellOf(r, table, c.row, c.column));
+  it('wide: one row per fixture, every cell', async () => {
+    const [header, ...rows] = await csvRows(readFileSync(out('wide'), 'utf8').slice(1));
+    expect(rows.map((r) => r[0])).toEqual(all.map((r) => r.source.path));
+    all.forEach((r, i) => {
+      for (const { key } of TABLES) {
+        const got = CELL_COLUMNS[key].map((c) => rows[i]![header!.indexOf(c.key)]!);
+        expect(got, `${r.source.path} ${key}`).toEqual(expectedCells(r, key).map((v) => (v === null ? '' : String(v))));
+      }
+    });
+  });
+  it('xlsx: each table sheet, every cell', async () => {
+    const sheets = new Map((await readXlsxFile(out('xlsx'))).map((s) => [s.sheet, s.data as unknown[][]]));
+    const names = { activeDisclosure: '表二 主动公开', applications: '表三 依申请公开', reviewLitigation: '表四 复议诉讼' } as const;
+    for (const { key } of TABLES) {
+      const rows = sheets.get(names[key])!.slice(2);
+      const withTable = all.filter((r) => r.tables[key] !== null);
+      expect(rows.map((r) => r[0])).toEqual(withTable.map((r) => r.source.path));
+      withTable.forEach((r, i) => expect(rows[i]!.slice(4).map((v) => v ?? null), `${r.source.path} ${key}`).toEqual(expectedCells(r, key)));
+    }
+  });
+  it('parquet: the tidy rows of every fixture', async () => {
+    const rows = await parquetReadObjects({ file: await asyncBufferFromFile(out('parquet')) });
+    expect(rows).toEqual(all.flatMap(reportToTidyRows));
+  });
+});
