@@ -28,7 +28,7 @@ export function yearChart(points: readonly YearPoint[]): Html {
   const bars = sorted.map((p, i) =>
     p.received === null
       ? ''
-      : html`<rect class=b x="${(x(i) - step * 0.3).toFixed(1)}" y="${yCount(p.received).toFixed(1)}" width="${(step * 0.6).toFixed(1)}" height="${(PAD.top + plotH - yCount(p.received)).toFixed(1)}"><title>${p.year} 本年新收 ${p.received}</title></rect><text x="${x(i).toFixed(1)}" y="${(yCount(p.received) - 3).toFixed(1)}" class=bl>${p.received}</text>`,
+      : html`<rect class=b x="${(x(i) - step * 0.3).toFixed(1)}" y="${yCount(p.received).toFixed(1)}" width="${(step * 0.6).toFixed(1)}" height="${(PAD.top + plotH - yCount(p.received)).toFixed(1)}"><title>${p.year} 本年新收 ${p.received}</title></rect><text x="${x(i).toFixed(1)}" y="${(PAD.top + plotH - 3).toFixed(1)}" class=bl>${p.received}</text>`,
   );
   const rated = sorted.map((p, i) => ({ ...p, i })).filter((p) => p.rate !== null);
   const line = rated.map((p) => `${x(p.i).toFixed(1)},${yRate(p.rate!).toFixed(1)}`).join(' ');
