@@ -11,8 +11,7 @@ import { reportInfoRow, tableRow, type Scalar } from './wide.js';
  * means). Headers are two rows: the Chinese label, then the key the JSON and CSV use.
  */
 export const SHEETS = { reports: '报告', indicators: '指标', findings: '问题', columns: '说明' } as const;
-const TABLE_SHEETS: Record<TableKey, string> = { activeDisclosure: '表二 主动公开', applications: '表三 依申请公开', reviewLitigation: '表四 复议诉讼' };
-export const TABLE_SHEET_NAMES = TABLE_SHEETS;
+export const TABLE_SHEETS: Record<TableKey, string> = { activeDisclosure: '表二 主动公开', applications: '表三 依申请公开', reviewLitigation: '表四 复议诉讼' };
 
 /** Columns every per-report sheet starts with, so a row can be told apart without 报告. */
 const KEY_INFO = INFO_COLUMNS.filter((c) => ['path', 'agency', 'year', 'template'].includes(c.key));

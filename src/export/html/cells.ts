@@ -31,7 +31,7 @@ function at(map: unknown, table: string, row: string, column: string): unknown {
   return node;
 }
 
-/** Every cell's view, looked up by table, row and column; `ruleSeverity` says which rules are checks. */
+/** Every cell's view, looked up by table, row and column; `isCheck` says which rules are checks (their findings mark cells). */
 export function cellViews(report: Report, isCheck: (rule: string) => boolean): (table: string, row: string, column: string) => CellView {
   const failures = new Map<string, Diagnostic[]>();
   const reasons = new Map<string, Diagnostic>();
