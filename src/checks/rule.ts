@@ -1,6 +1,5 @@
 import { diagnostic } from '../diagnostics.js';
 import type { CheckResult, Diagnostic, ReportInfo, Severity, TableKey } from '../schema/index.js';
-import { rowPath } from '../schema/row-path.js';
 import type { Tables } from '../tables/index.js';
 
 export interface CheckContext {
@@ -68,9 +67,4 @@ export function sumOrNull(values: ReadonlyArray<number | null | undefined>): num
   return sum;
 }
 
-/** Look up `row.path` → column in a nested table map (rows nest at most one level). */
-export function cellAt(table: unknown, rowKey: string, column: string): number | null | undefined {
-  let row = table as Record<string, unknown> | undefined;
-  for (const key of rowPath(rowKey)) row = row?.[key] as Record<string, unknown> | undefined;
-  return row?.[column] as number | null | undefined;
-}
+export { cellAt } from '../schema/row-path.js';

@@ -1,7 +1,7 @@
 import type { Report } from '../schema/index.js';
 import { TABLES } from '../schema/template.js';
 import type { TidyRow } from '../schema/tidy.js';
-import { rowPath } from '../schema/row-path.js';
+import { cellAt } from '../schema/row-path.js';
 
 /** One row per value of every table found, in template order; nested row keys are dotted. */
 export function reportToTidyRows(report: Report): TidyRow[] {
@@ -37,7 +37,6 @@ function* leafRows<V>(node: Nested<V>, prefix = ''): Generator<[string, Record<s
 }
 
 function rawAt(raw: Nested<string | null> | null, row: string, column: string): string | null {
-  let node: unknown = raw;
-  for (const part of [...rowPath(row), column]) node = (node as Record<string, unknown> | null)?.[part];
-  return typeof node === 'string' ? node : null;
+  const text = cellAt<unknown>(raw, row, column);
+  return typeof text === 'string' ? text : null;
 }

@@ -1,5 +1,5 @@
 import { CELL_COLUMNS, INDICATOR_COLUMNS, INFO_COLUMNS } from '../schema/columns.js';
-import { rowPath } from '../schema/row-path.js';
+import { cellAt } from '../schema/row-path.js';
 import { TABLES, type TableKey } from '../schema/template.js';
 import type { Report } from '../schema/index.js';
 
@@ -28,12 +28,8 @@ export function reportInfoRow(report: Report): Scalar[] {
 
 /** One table's cells in CELL_COLUMNS order; a cell its layout lacks, or a table not read, is null. */
 export function tableRow(report: Report, table: TableKey): Array<number | null> {
-  const values = report.tables[table] as Record<string, unknown> | null;
-  return CELL_COLUMNS[table].map((c) => {
-    let node: unknown = values;
-    for (const part of [...rowPath(c.row), c.column]) node = (node as Record<string, unknown> | null | undefined)?.[part];
-    return typeof node === 'number' ? node : null;
-  });
+  const values = report.tables[table];
+  return CELL_COLUMNS[table].map((c) => cellAt(values, c.row, c.column) ?? null);
 }
 
 export function indicatorRow(report: Report): Array<number | null> {

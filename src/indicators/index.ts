@@ -1,4 +1,4 @@
-import { rowPath } from '../schema/row-path.js';
+import { cellAt } from '../schema/row-path.js';
 // Definitions and template only, not the zod schemas: failed records are built on the CLI's main thread.
 import { INDICATORS, definitionText, type IndicatorDefinition, type Term } from '../schema/indicator-definitions.js';
 import type { Diagnostic, Indicator, Indicators, Report, TableCell } from '../schema/index.js';
@@ -64,11 +64,7 @@ function sum(terms: readonly Term[], tables: Tables): { value: number | null; mi
   return { value, missing: null };
 }
 
-function cellOf(tables: Tables | null, t: Term): unknown {
-  let node: unknown = tables?.[t.table];
-  for (const part of [...rowPath(t.row), t.column]) node = (node as Record<string, unknown> | null | undefined)?.[part];
-  return node;
-}
+const cellOf = (tables: Tables | null, t: Term): unknown => cellAt<unknown>(tables?.[t.table], t.row, t.column);
 
 const refId = (c: TableCell | Term): string => `${c.table}.${c.row}.${c.column}`;
 const sideText = (terms: readonly Term[]) => terms.map((t, i) => `${i === 0 ? '' : t.sign < 0 ? ' − ' : ' + '}${t.label}`).join('');

@@ -14,3 +14,10 @@ export function rowPath(rowKey: string): readonly [string] | readonly [string, s
   }
   return path;
 }
+
+/** Look up `row.path` → column in a nested table map (rows nest at most one level); undefined when absent. */
+export function cellAt<V = number | null>(table: unknown, rowKey: string, column: string): V | undefined {
+  let row = table as Record<string, unknown> | null | undefined;
+  for (const key of rowPath(rowKey)) row = row?.[key] as Record<string, unknown> | null | undefined;
+  return row?.[column] as V | undefined;
+}

@@ -1,5 +1,5 @@
 import type { Diagnostic, Report } from '../../schema/index.js';
-import { rowPath } from '../../schema/row-path.js';
+import { cellAt } from '../../schema/row-path.js';
 
 /** What the page shows in and about one cell. */
 export interface CellView {
@@ -25,11 +25,7 @@ export const NULL_MARKS: Record<string, string> = {
 
 const key = (table: string, row: string, column: string) => `${table}.${row}.${column}`;
 
-function at(map: unknown, table: string, row: string, column: string): unknown {
-  let node = (map as Record<string, unknown> | null | undefined)?.[table];
-  for (const part of [...rowPath(row), column]) node = (node as Record<string, unknown> | null | undefined)?.[part];
-  return node;
-}
+const at = (map: unknown, table: string, row: string, column: string): unknown => cellAt<unknown>((map as Record<string, unknown> | null | undefined)?.[table], row, column);
 
 /** Every cell's view, looked up by table, row and column; `isCheck` says which rules are checks (their findings mark cells). */
 export function cellViews(report: Report, isCheck: (rule: string) => boolean): (table: string, row: string, column: string) => CellView {
