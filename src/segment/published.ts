@@ -26,8 +26,11 @@ export interface Published {
 export function linesToPublished(lines: readonly Line[], meta: PageMeta | undefined, year: number | null): Published {
   const page = meta?.published ? numericDate(meta.published) : null;
   if (page) return { publishedOn: page, publishedFrom: 'page' };
-  const tail = lines.map((l) => compact(l.text)).filter((t) => t !== '').slice(-SIGNATURE_LINES);
-  for (const text of tail.reverse()) {
+  // From the end: only the last lines are read, not the whole document compacted for them.
+  for (let i = lines.length - 1, seen = 0; i >= 0 && seen < SIGNATURE_LINES; i--) {
+    const text = compact(lines[i]!.text);
+    if (text === '') continue;
+    seen++;
     const date = signatureDate(text);
     if (date && (year === null || Number(date.slice(0, 4)) > year)) return { publishedOn: date, publishedFrom: 'signature' };
   }
