@@ -28,9 +28,9 @@ export function createWriter(format: OutputFormat, out: Writable, options: { sin
     case 'ndjson':
       return { write: (r) => put(out, `${textOf(r, 'ndjson')}\n`), end: async () => {} };
     case 'csv':
-      return csvWriter(out);
+      return csvWriter(out, tidyShape);
     case 'wide':
-      return wideCsvWriter(out);
+      return csvWriter(out, wideShape);
     case 'xlsx':
       return collecting(out, () => import('./xlsx.js').then((m) => m.workbookBuilder()));
     case 'parquet':
@@ -59,26 +59,6 @@ function objectOf(report: Parsed): Report {
   return report;
 }
 
-/** One row per report, the columns of WIDE_COLUMNS; BOM and formula-safe like the long CSV. */
-function wideCsvWriter(out: Writable): ReportWriter {
-  let first = true;
-  const chunk = async (rows: Scalar[][]) => {
-    const { WIDE_COLUMNS } = await import('./wide.js');
-    const all = first ? [WIDE_COLUMNS as Scalar[], ...rows] : rows;
-    const text = await writeToString(all.map((r) => r.map(escapeFormula)), { includeEndRowDelimiter: true });
-    const bom = first ? '\uFEFF' : '';
-    first = false;
-    return bom + text;
-  };
-  return {
-    write: async (report) => {
-      const { reportToWideRow } = await import('./wide.js');
-      await put(out, await chunk([reportToWideRow(objectOf(report))]));
-    },
-    end: async () => (first ? put(out, await chunk([])) : undefined),
-  };
-}
-
 function singleJsonWriter(out: Writable): ReportWriter {
   return { write: (r) => put(out, `${textOf(r, 'json')}\n`), end: async () => {} };
 }
@@ -92,24 +72,42 @@ function jsonArrayWriter(out: Writable): ReportWriter {
   };
 }
 
-/** Each report's rows are formatted, then written like any chunk, so a failing output fails the write. */
-function csvWriter(out: Writable): ReportWriter {
+/** A CSV's header and a report's rows under it; loaded only when that CSV is written. */
+interface CsvShape {
+  header: readonly string[];
+  rows(report: Report): Scalar[][];
+}
+
+/** The long CSV: one row per value, the columns of the tidy schema. */
+async function tidyShape(): Promise<CsvShape> {
+  const { TIDY_COLUMNS } = await import('../schema/tidy.js');
+  return { header: TIDY_COLUMNS, rows: (r) => reportToTidyRows(r).map((row) => TIDY_COLUMNS.map((k) => row[k])) };
+}
+
+/** The wide CSV: one row per report, the columns of WIDE_COLUMNS. */
+async function wideShape(): Promise<CsvShape> {
+  const { WIDE_COLUMNS, reportToWideRow } = await import('./wide.js');
+  return { header: WIDE_COLUMNS, rows: (r) => [reportToWideRow(r)] };
+}
+
+/**
+ * Each report's rows are formatted, then written like any chunk, so a failing output fails the
+ * write. UTF-8 with a BOM (Excel reads it as UTF-8), the header once, formula-like text escaped.
+ */
+function csvWriter(out: Writable, load: () => Promise<CsvShape>): ReportWriter {
+  let shape: Promise<CsvShape> | null = null;
   let first = true;
-  const chunk = async (rows: TidyRow[]) => {
-    // The columns come from the zod schema, loaded only when CSV is written.
-    const { TIDY_COLUMNS } = await import('../schema/tidy.js');
-    // alwaysWriteHeaders writes them for no rows even after the first chunk: a report without rows adds nothing.
-    if (!first && rows.length === 0) return '';
-    const text = await writeToString(rows, { headers: TIDY_COLUMNS, writeHeaders: first, alwaysWriteHeaders: first, includeEndRowDelimiter: true });
-    // The BOM makes Excel read UTF-8; fast-csv leaves it out of a header-only file, so it is added here.
+  const chunk = async (rows: Scalar[][]) => {
+    const all = first ? [[...(await (shape ??= load())).header], ...rows] : rows;
+    // A report without rows adds nothing after the first chunk.
+    if (all.length === 0) return '';
+    const text = await writeToString(all.map((r) => r.map(escapeFormula)), { includeEndRowDelimiter: true });
     const bom = first ? '\uFEFF' : '';
     first = false;
     return bom + text;
   };
   return {
-    write: async (report) => {
-      await put(out, await chunk(reportToTidyRows(objectOf(report)).map(escapeFormulas)));
-    },
+    write: async (report) => put(out, await chunk((await (shape ??= load())).rows(objectOf(report)))),
     end: async () => (first ? put(out, await chunk([])) : undefined),
   };
 }
