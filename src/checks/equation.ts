@@ -1,7 +1,7 @@
 import { diagnostic } from '../diagnostics.js';
 import { relationId, relationsOf, type Relation, type RelationRule } from '../schema/relations.js';
 import { tableVersion, type TableKey } from '../schema/index.js';
-import { TABLE_NAMES } from '../tables/table-builder.js';
+import { TABLE_NAMES } from '../schema/template.js';
 import { cellAt, outcome, sumOrNull, type Rule } from './rule.js';
 
 /** Said of a relation that was used to read the table: checking it again would prove nothing. */

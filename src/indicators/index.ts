@@ -2,7 +2,7 @@ import { cellAt } from '../schema/row-path.js';
 // Definitions and template only, not the zod schemas: failed records are built on the CLI's main thread.
 import { INDICATORS, definitionText, type IndicatorDefinition, type Term } from '../schema/indicator-definitions.js';
 import type { Diagnostic, Indicator, Indicators, Report, TableCell } from '../schema/index.js';
-import { TABLES } from '../schema/template.js';
+import { TABLE_NAMES } from '../schema/template.js';
 
 type Tables = Report['tables'];
 
@@ -27,7 +27,6 @@ export function failedCells(diagnostics: readonly Diagnostic[]): TableCell[] {
 }
 
 const DEFINITIONS = new Map<string, string>(INDICATORS.map((d) => [d.key, definitionText(d)]));
-const TABLE_LABELS = new Map<string, string>(TABLES.map((t) => [t.key, t.label.split(' ')[0]!]));
 
 /** Every indicator of the template, from the tables: a value, or null with the reason. */
 export function tablesToIndicators(tables: Tables, readings: Readings = {}): Indicators {
@@ -56,7 +55,7 @@ function indicator(def: IndicatorDefinition, tables: Tables, cells: Record<'spli
 function sum(terms: readonly Term[], tables: Tables): { value: number | null; missing: string | null } {
   let value = 0;
   for (const t of terms) {
-    if (tables[t.table] === null) return { value: null, missing: `${TABLE_LABELS.get(t.table)} was not read` };
+    if (tables[t.table] === null) return { value: null, missing: `${TABLE_NAMES[t.table]} was not read` };
     const v = cellOf(tables, t);
     if (typeof v !== 'number') return { value: null, missing: `${t.label} (${refId(t)}) is null` };
     value += t.sign * v;

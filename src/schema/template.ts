@@ -248,3 +248,6 @@ export const TABLES = [
   { key: 'reviewLitigation', label: '表四 行政复议、行政诉讼情况', section: 4 },
 ] as const;
 export type TableKey = (typeof TABLES)[number]['key'];
+
+/** Each table's short name as diagnostics give it (表二, 表三, 表四). */
+export const TABLE_NAMES = Object.fromEntries(TABLES.map((t) => [t.key, t.label.slice(0, t.label.indexOf(' '))])) as Record<TableKey, string>;

@@ -2,7 +2,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { CellMap, Diagnostic, TableKey } from '../schema/index.js';
 import { relationId, relationsOf } from '../schema/relations.js';
 import { rowPath } from '../schema/row-path.js';
-import type { Labelled, TemplateVersion } from '../schema/template.js';
+import { TABLE_NAMES, type Labelled, type TemplateVersion } from '../schema/template.js';
 import { readCell } from '../text/index.js';
 import { solveRuns, type Run, type RunReading } from './solve.js';
 import { isCleanCell, type CellKind } from './split.js';
@@ -19,11 +19,7 @@ export interface CellText {
   confidence?: number;
 }
 
-export const TABLE_NAMES: Record<TableKey, string> = {
-  activeDisclosure: '表二',
-  applications: '表三',
-  reviewLitigation: '表四',
-};
+export { TABLE_NAMES } from '../schema/template.js';
 
 export interface BuiltTable {
   values: CellMap<number | null>;

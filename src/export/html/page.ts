@@ -8,6 +8,7 @@ import { yearChart } from './chart.js';
 import { html, jsonBlock, trusted, type Html } from './escape.js';
 import { PAGE_SCRIPT } from './script.js';
 import { PAGE_STYLE } from './style.js';
+import { TABLE_NAMES } from '../../schema/template.js';
 import { LAYOUTS, reportTableData } from './tables.js';
 
 export interface AuditEntry {
@@ -153,7 +154,7 @@ ${entries.map((e, i) => reportSection(e, i))}
 ${acrossYears(entries, cross)}
 <h2>指标定义 Indicator definitions</h2>
 <dl class=defs>${INDICATORS.map((def) => html`<dt id="def-${def.key}">${def.label} <code>${def.key}</code></dt><dd>${definitionText(def)}</dd>`)}</dl>
-${jsonBlock('id=layouts', LAYOUTS)}
+${jsonBlock('id=layouts', { layouts: LAYOUTS, names: TABLE_NAMES })}
 <script>${trusted(PAGE_SCRIPT)}</script>
 </body></html>
 `.text;

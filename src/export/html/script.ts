@@ -44,7 +44,7 @@ export const PAGE_SCRIPT = `(() => {
   };
   addEventListener('hashchange', open);
   // Tables are drawn when a report is first opened, from its data and the layouts, by textContent only.
-  const layouts = JSON.parse(document.getElementById('layouts').textContent);
+  const { layouts, names } = JSON.parse(document.getElementById('layouts').textContent);
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   const draw = (details) => {
     const box = details.querySelector('.tables');
@@ -52,7 +52,7 @@ export const PAGE_SCRIPT = `(() => {
     box.dataset.drawn = '1';
     const data = JSON.parse(details.querySelector('script.cells').textContent);
     for (const [key, t] of Object.entries(data)) {
-      if (!t) { box.append(el('p', 'missing', ({ activeDisclosure: '表二', applications: '表三', reviewLitigation: '表四' })[key] + ': 未找到 (table not found)')); continue; }
+      if (!t) { box.append(el('p', 'missing', names[key] + ': 未找到 (table not found)')); continue; }
       const layout = layouts[t.layout];
       const table = el('table', 't');
       table.dataset.table = key;
