@@ -49,8 +49,7 @@ export function linesToTokens(lines: readonly Line[]): Token[] {
         const text = raw.trim();
         const confidence = line.ocr?.cells?.[i];
         // Digits amid marks (`<i>6</i>`, `1O`) where values stand are a value that cannot be read, not label text.
-        const garbled = (confidence !== undefined || afterValue) && ocrValue(text);
-        const kind = text === '' ? 'empty' : isValueText(text) || garbled ? 'value' : 'label';
+        const kind = text === '' ? 'empty' : isValueText(text) || ((confidence !== undefined || afterValue) && ocrValue(text)) ? 'value' : 'label';
         afterValue ||= kind === 'value';
         const token: Token = { kind, text, line: line.no, seq, cell: true, glued: false };
         if (confidence !== undefined) token.confidence = confidence;

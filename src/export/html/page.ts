@@ -8,6 +8,7 @@ import { yearChart } from './chart.js';
 import { html, jsonBlock, trusted, type Html } from './escape.js';
 import { PAGE_SCRIPT } from './script.js';
 import { PAGE_STYLE } from './style.js';
+import { cellAt } from '../../schema/row-path.js';
 import { TABLE_NAMES } from '../../schema/template.js';
 import { LAYOUTS, reportTableData } from './tables.js';
 
@@ -125,7 +126,7 @@ function acrossYears(entries: readonly AuditEntry[], cross: readonly CrossAudit[
   const charts = groups.map(([agency, list]) => {
     const points = list.map((r) => ({
       year: r.report.year!,
-      received: (r.tables.applications as { newReceived?: { total?: number | null } } | null)?.newReceived?.total ?? null,
+      received: cellAt(r.tables.applications, 'newReceived', 'total') ?? null,
       rate: r.indicators.substantiveDisclosureRate.value,
     }));
     const pairs = cross.filter((c) => c.agency === agency);
