@@ -2,6 +2,7 @@ import { cellAt } from '../schema/row-path.js';
 // Definitions and template only, not the zod schemas: failed records are built on the CLI's main thread.
 import { INDICATORS, definitionText, type IndicatorDefinition, type Term } from '../schema/indicator-definitions.js';
 import type { Diagnostic, Indicator, Indicators, Report, TableCell } from '../schema/index.js';
+import { RELATION_RULES } from '../schema/relations.js';
 import { TABLE_NAMES } from '../schema/template.js';
 
 type Tables = Report['tables'];
@@ -14,14 +15,14 @@ export interface Readings {
   failed?: readonly TableCell[];
 }
 
-/** The rules that relate cells of one table; their diagnostics name the cell the relation lands on. */
-const RELATION_RULES = new Set(['applications-balance', 'applications-row-total', 'applications-outcome-total', 'review-litigation-total']);
+/** The rules that relate cells of one table: their diagnostics name the cell the relation lands on. */
+const RELATIONS = new Set<string>(RELATION_RULES);
 
 /** The cells the failed relations of a report name. */
 export function failedCells(diagnostics: readonly Diagnostic[]): TableCell[] {
   return diagnostics.flatMap((d) => {
     const w = d.where;
-    if (d.severity !== 'error' || !RELATION_RULES.has(d.rule) || !w?.table || !w.row || !w.column) return [];
+    if (d.severity !== 'error' || !RELATIONS.has(d.rule) || !w?.table || !w.row || !w.column) return [];
     return [{ table: w.table as TableCell['table'], row: w.row, column: w.column }];
   });
 }

@@ -36,12 +36,9 @@ export interface Relation {
   stated: boolean;
 }
 
-export type RelationRule =
-  | 'applications-balance'
-  | 'applications-row-total'
-  | 'applications-outcome-total'
-  | 'review-litigation-total'
-  | 'disclosure-decisions';
+/** The rules whose relations tie cells of one table together. */
+export const RELATION_RULES = ['applications-balance', 'applications-row-total', 'applications-outcome-total', 'review-litigation-total', 'disclosure-decisions'] as const;
+export type RelationRule = (typeof RELATION_RULES)[number];
 
 /** A relation's identity, for marking the ones a reading assumed. */
 export const relationId = (r: Pick<Relation, 'rule' | 'part'>): string => `${r.rule}: ${r.part}`;
