@@ -76,16 +76,22 @@ export function solveRuns(runs: readonly Run[], known: Known, relations: readonl
   });
   const where = new Map<string, { state: State; index: number }>();
   states.forEach((state) => state.run.cells.forEach((c, index) => where.set(`${c.row}\u0000${c.column}`, { state, index })));
-  const alive = (s: State) => s.values.filter((_, i) => s.keep[i]);
   const open = (s: State) => !s.truncated && s.keep.filter(Boolean).length > 1;
 
   /** A term's value when fixed (known, or its run decided); `undefined` when its run is open; null when unusable. */
   const fixed = (row: string, column: string): number | null | undefined => {
     const at = where.get(`${row}\u0000${column}`);
     if (!at) return known(row, column) ?? null;
-    const left = alive(at.state);
-    if (at.state.truncated || left.length === 0) return null;
-    return left.length === 1 ? left[0]![at.index]! : undefined;
+    const s = at.state;
+    if (s.truncated) return null;
+    // The one reading left, without listing them: this runs for every term of every relation.
+    let only = -1;
+    for (let i = 0; i < s.keep.length; i++) {
+      if (!s.keep[i]) continue;
+      if (only >= 0) return undefined;
+      only = i;
+    }
+    return only < 0 ? null : s.values[only]![at.index]!;
   };
   const termsOf = (r: Relation) => [...r.left.map((c) => ({ c, sign: 1 })), ...r.right.map((c) => ({ c, sign: -1 }))];
   // A relation the template does not state (2019 表二's 处理决定数量 = 上一年项目数量 + 本年增/减) is

@@ -66,7 +66,9 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
   const tail = usable.find((t) => t.total === lastCell && t.parts.length === lastCell);
   const others = usable.filter((t) => t !== tail);
   // Per cell, the totals that constrain its length: as a part still to be summed, as the total, as a part of the last cell.
-  const asPart = kinds.map((_, k) => others.filter((t) => t.parts.includes(k) && t.total > k));
+  const asPart = kinds.map((_, k) =>
+    others.filter((t) => t.parts.includes(k) && t.total > k).map((t) => ({ t, partsLeft: t.parts.filter((p) => p > k).length, cellsAfter: lastCell - t.total })),
+  );
   const asTotal = kinds.map((_, k) => others.filter((t) => t.total === k));
   const asLastPart = kinds.map((_, k) => others.filter((t) => t.total !== k && t.total === lastCell && t.parts.includes(k)));
   const partsSum = (t: RunTotal, below: number) => {
@@ -77,12 +79,10 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
   function fitsTotals(k: number, chunk: number, offset: number, n: number, value: number, after: number): boolean {
     const text = texts[chunk]!;
     const restLength = text.length - offset;
-    for (const t of asPart[k]!) {
+    for (const { t, partsLeft, cellsAfter } of asPart[k]!) {
       // What is left must hold the parts still to come, a total at least as long as their
       // sum so far, and one digit for each cell after that total.
-      let partsLeft = 0;
-      for (const p of t.parts) if (p > k) partsLeft++;
-      if (after + later[chunk]! < partsLeft + String(partsSum(t, k) + value).length + (lastCell - t.total)) return false;
+      if (after + later[chunk]! < partsLeft + digitCount(partsSum(t, k) + value) + cellsAfter) return false;
     }
     for (const t of asTotal[k]!) {
       // A total is forced once its parts are cut.
@@ -102,20 +102,22 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
   // A state the cutting reached before without finding any reading finds none again: what can
   // follow a cell depends only on where it ends, the sum so far under a bound, and the sums of
   // totals still open. Remembering such dead ends turns the search from exponential in the
-  // cells into a walk over states (a 表四 row of 21 digits in 15 cells: 4,551 steps → ~300).
+  // cells into a walk over states (a 表四 row of 21 digits in 15 cells: 4,551 steps → 805).
   const openAt = kinds.map((_, k) => others.filter((t) => t.total >= k && t.parts.some((p) => p < k)));
   let dead = new Set<number | string>();
   // A number where it fits (most states: no sum, or one small one), a string otherwise.
   const stateOf = (chunk: number, offset: number, k: number): number | string => {
-    const extra: number[] = [];
-    if (bound !== Infinity) extra.push(sums[k]!);
-    for (const t of openAt[k]!) extra.push(partsSum(t, k));
+    const open = openAt[k]!;
+    const bounded = bound !== Infinity;
+    const extras = open.length + (bounded ? 1 : 0);
     if (chunk < 1024 && offset < 4096 && k < 64) {
       const base = (chunk * 4096 + offset) * 64 + k;
-      if (extra.length === 0) return base;
-      const e = extra[0]!;
-      if (extra.length === 1 && Number.isInteger(e) && e >= 0 && e < 2 ** 20) return base * 2 ** 20 + e;
+      if (extras === 0) return base;
+      const e = bounded ? sums[k]! : partsSum(open[0]!, k);
+      if (extras === 1 && Number.isInteger(e) && e >= 0 && e < 2 ** 20) return base * 2 ** 20 + e;
     }
+    const extra = open.map((t) => partsSum(t, k));
+    if (bounded) extra.unshift(sums[k]!);
     return `${chunk}:${offset}:${k}:${extra.join(':')}`;
   };
   let bound = Infinity;
@@ -127,6 +129,38 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
     for (let c = texts.length - 2; c >= 0; c--) later[c] = later[c + 1]! + texts[c + 1]!.length;
   };
   setTexts(texts);
+  /** 1: cut a cell of length n here; 0: not this length; −1: no longer one either (a count only grows). */
+  const admit = (chunk: number, offset: number, k: number, n: number, value: number): number => {
+    const after = texts[chunk]!.length - offset - n;
+    if (bound !== Infinity && k < lastCell) {
+      // Parts sum to the total: none may pass it, and those left must still be able to reach it.
+      const need = bound - sums[k]! - value;
+      if (need < 0) return -1;
+      if (chunk === texts.length - 2) {
+        const left = lastCell - 1 - k;
+        if (left === 0) {
+          if (need !== 0 || after !== 0) return 0;
+        } else {
+          if (after < left) return -1;
+          // The most `left` cells of these digits can sum to: one as long as it can be, the others one digit.
+          if (need > 10 ** (after - left + 1) - 1 + 9 * (left - 1)) return 0;
+          // The least: one of them holds at least its share of the digits, and a cell of d > 1 digits is at least 10^(d−1).
+          const longest = Math.ceil(after / left);
+          if (longest > 1 && need < 10 ** (longest - 1)) return 0;
+        }
+      }
+    }
+    return fitsTotals(k, chunk, offset, n, value, after) ? 1 : 0;
+  };
+  const descend = (chunk: number, offset: number, n: number, value: number) => {
+    cells.push(texts[chunk]!.slice(offset, offset + n));
+    values.push(value);
+    sums.push(sums[sums.length - 1]! + value);
+    walk(chunk, offset + n);
+    cells.pop();
+    values.pop();
+    sums.pop();
+  };
   const walk = (chunk: number, offset: number): void => {
     if (truncated) return;
     const k = cells.length;
@@ -141,40 +175,22 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
     if (offset === text.length) return walk(chunk + 1, 0);
     if (k >= kinds.length || kinds.length - k < texts.length - chunk) return;
     const kind = kinds[k]!;
-    const restLength = text.length - offset;
-    const bounded = bound !== Infinity && k < lastCell;
-    const sum = sums[k]!;
-    const left = lastCell - 1 - k;
-    const single = chunk === texts.length - 2;
     const state = stateOf(chunk, offset, k);
     if (dead.has(state)) return;
     const found = readings.length;
-    for (const n of cellLengths(text, offset, kind)) {
-      const cell = text.slice(offset, offset + n);
-      const value = kind === 'count' ? Number(cell) : Number.NaN;
-      const after = restLength - n;
-      if (bounded) {
-        // Parts sum to the total: none may pass it, and those left must still be able to reach it.
-        const need = bound - sum - value;
-        if (need < 0) continue;
-        if (single) {
-          if (left === 0) {
-            if (need !== 0 || after !== 0) continue;
-          } else {
-            if (after < left) continue;
-            // The most `left` cells of these digits can sum to: one as long as it can be, the others one digit.
-            if (need > 10 ** (after - left + 1) - 1 + 9 * (left - 1)) continue;
-          }
-        }
+    if (kind === 'count') {
+      // Each longer cell adds a digit: its value is built as it grows, exact to 15 digits.
+      const first = text.charCodeAt(offset);
+      const longest = first === 48 ? 1 : first > 48 && first <= 57 ? digitsFrom(text, offset) : 0;
+      let value = 0;
+      for (let n = 1; n <= longest; n++) {
+        value = n <= 15 ? value * 10 + (text.charCodeAt(offset + n - 1) - 48) : Number(text.slice(offset, offset + n));
+        const verdict = admit(chunk, offset, k, n, value);
+        if (verdict < 0) break;
+        if (verdict > 0) descend(chunk, offset, n, value);
       }
-      if (!fitsTotals(k, chunk, offset, n, value, after)) continue;
-      cells.push(cell);
-      values.push(value);
-      sums.push(sum + value);
-      walk(chunk, offset + n);
-      cells.pop();
-      values.pop();
-      sums.pop();
+    } else {
+      for (const n of cellLengths(text, offset, kind)) if (admit(chunk, offset, k, n, Number.NaN) > 0) descend(chunk, offset, n, Number.NaN);
     }
     if (!truncated && readings.length === found) dead.add(state);
   };
@@ -191,6 +207,9 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
     const head = n === last.length ? all.slice(0, -1) : [...all.slice(0, -1), last.slice(0, last.length - n)];
     if (head.length === 0 && lastCell > 0) continue;
     bound = Number(total);
+    // The parts' digits bound the total both ways (the same limits the cutting applies cell by cell).
+    const digits = head.reduce((d, h) => d + h.length, 0);
+    if (lastCell > 0 && (bound > 10 ** (digits - lastCell + 1) - 1 + 9 * (lastCell - 1) || bound < (digits > lastCell ? 10 ** (Math.ceil(digits / lastCell) - 1) : 0))) continue;
     setTexts([...head, total]);
     dead = new Set();
     const before = readings.length;
@@ -203,6 +222,14 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
 }
 
 const WHOLE_COUNT = /^(?:0|[1-9]\d*)$/;
+
+/** How long a sum of counts is written: String(x).length without making the string. */
+function digitCount(x: number): number {
+  if (!(x >= 0 && x < 1e15) || !Number.isInteger(x)) return String(x).length;
+  let n = 1;
+  for (let bound = 10; x >= bound; bound *= 10) n++;
+  return n;
+}
 const SIGNS = new Set(['+', '-', '增', '减']);
 
 /** Digits in a row from `at`. */

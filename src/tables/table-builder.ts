@@ -200,8 +200,9 @@ export class TableBuilder {
   /** Split the runs against the cells read whole; returns the relations that were used. */
   private solve(): string[] {
     if (this.runs.length === 0) return [];
+    const inRuns = new Set(this.runs.flatMap((r) => r.cells.map((c) => `${c.row}\u0000${c.column}`)));
     const known = (row: string, column: string) => {
-      if (this.runs.some((r) => r.cells.some((c) => c.row === row && c.column === column))) return undefined;
+      if (inRuns.has(`${row}\u0000${column}`)) return undefined;
       const cell = this.rows.get(row)?.get(column);
       return cell ? cell.value : null;
     };
