@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +114,13 @@ describe('--out DIR: one JSON per report, a manifest, re-runs skip unchanged fil
     expect(third.stderr).toContain('1 file: 1 ok');
     expect(third.stderr).toContain('2 unchanged, skipped');
   }, 60_000);
+  it('refuses a format other than JSON, naming the way out, and writes nothing', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'gov-report-out-')), 'reports/');
+    const r = await cli('parse', 'fixtures/synthetic/2021-tabs.txt', '-o', out, '--format', 'wide');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`gov-report: --out ${out} is a folder, which gets one JSON file per report; --format wide writes one file for the whole batch: give -o a file name (e.g. -o reports.csv)\n`);
+    expect(existsSync(out)).toBe(false);
+  });
   it('saves the manifest while the batch runs, so a run stopped halfway resumes instead of starting over', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gov-report-out-'));
     const report = await parseFile('fixtures/synthetic/2019-tabs.txt');

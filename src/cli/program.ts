@@ -61,7 +61,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         .choices(OUTPUT_FORMATS)
         .default('json'),
     )
-    .option('-o, --out <file|dir/>', 'write to this file instead of stdout; a folder (ending in /, or existing) gets one JSON per report and a manifest, and a re-run skips files already parsed')
+    .option('-o, --out <file|dir/>', 'write to this file instead of stdout; a folder (ending in /, or existing) gets one JSON per report (--format json only) and a manifest, and a re-run skips files already parsed')
     .option('--strict', 'also exit 1 when any report has an error diagnostic (e.g. a failed 勾稽 rule)')
     .option('-q, --quiet', 'no progress and no summary on stderr')
     .addOption(new Option('-j, --jobs <n>', 'files parsed in parallel').default(availableParallelism()).argParser(positiveInt('--jobs')))

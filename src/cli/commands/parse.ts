@@ -10,6 +10,9 @@ import { failedReport } from '../../failed.js';
 import { expandInputs } from '../inputs.js';
 import { openOutput, OutputError, outputError, type CliIO } from '../io.js';
 
+/** What a file of each format is called, for the way out of a folder given with a format other than JSON. */
+const FILE_EXTENSIONS: Record<OutputFormat, string> = { json: 'json', ndjson: 'ndjson', csv: 'csv', wide: 'csv', xlsx: 'xlsx', parquet: 'parquet' };
+
 export interface ParseOptions {
   format: OutputFormat;
   out?: string;
@@ -39,6 +42,12 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
     say(`--format ${options.format} writes a binary file: give -o FILE, or redirect standard output`);
     return 2;
   }
+  const toFolder = options.out !== undefined && (await isDirectoryTarget(options.out));
+  if (toFolder && options.format !== 'json') {
+    // A folder holds one JSON report per file (what the manifest and re-runs rely on); the other formats are one file for the batch.
+    say(`--out ${options.out} is a folder, which gets one JSON file per report; --format ${options.format} writes one file for the whole batch: give -o a file name (e.g. -o reports.${FILE_EXTENSIONS[options.format]})`);
+    return 2;
+  }
   const inputs = await expandInputs(paths);
   for (const p of inputs.problems.filter((p) => !p.record)) say(`${p.path}: ${p.message}`);
   const shard = options.shard;
@@ -52,7 +61,7 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
     if (status === 'failed') say(failure ?? `${path}: failed`);
   };
 
-  const directory = options.out !== undefined && (await isDirectoryTarget(options.out)) ? await openOutputDir(options.out, options.version) : null;
+  const directory = toFolder ? await openOutputDir(options.out!, options.version) : null;
   const hashes = new Map<string, string | null>();
   if (directory) {
     for (const f of files) hashes.set(f, await fileSha256(f));
