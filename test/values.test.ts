@@ -90,4 +90,20 @@ describe('a garbled cell among the values of a tab row', () => {
     expect(granted['total']).toBeNull();
     expect(r.diagnostics.filter((d) => d.where?.row === 'granted').map((d) => [d.rule, d.where?.column, d.actual])).toEqual([['value-unreadable', 'total', '<i>6</i>']]);
   });
+  // Letters where the row's only value stands: taken as label text, the row read as blank, raw ''.
+  it('letters in a value cell are that cell unreadable, not a blank', async () => {
+    const { parseFile } = await import('../src/index.js');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = `${mkdtempSync(`${tmpdir()}/gov-report-letters-`)}/letters.txt`;
+    const text = readFileSync('fixtures/synthetic/2021-tabs.txt', 'utf8').replace(/^行政强制\t640$/m, '行政强制\tabc');
+    expect(text).toContain('行政强制\tabc');
+    writeFileSync(file, text);
+    const r = await parseFile(file);
+    const disclosure = r.tables.activeDisclosure as Record<string, Record<string, number | null>>;
+    expect(disclosure['coercion']).toEqual({ decisions: null });
+    expect(disclosure['penalty']!['decisions']).toBe(17);
+    expect((r.raw.activeDisclosure as Record<string, Record<string, string | null>>)['coercion']).toEqual({ decisions: 'abc' });
+    expect(r.diagnostics.filter((d) => d.where?.row === 'coercion').map((d) => [d.rule, d.where?.column, d.actual])).toEqual([['value-unreadable', 'decisions', 'abc']]);
+  });
 });

@@ -48,8 +48,10 @@ export function linesToTokens(lines: readonly Line[]): Token[] {
       line.cells.forEach((raw, i) => {
         const text = raw.trim();
         const confidence = line.ocr?.cells?.[i];
-        // Digits amid marks (`<i>6</i>`, `1O`) where values stand are a value that cannot be read, not label text.
-        const kind = text === '' ? 'empty' : isValueText(text) || ((confidence !== undefined || afterValue) && ocrValue(text)) ? 'value' : 'label';
+        // Digits amid marks (`<i>6</i>`, `1O`) where values stand are a value that cannot be read, not label text;
+        // so is a cell of Latin letters after the first (`行政强制\tabc`): no label of the template has one.
+        const unreadable = (confidence !== undefined || afterValue) && ocrValue(text);
+        const kind = text === '' ? 'empty' : isValueText(text) || unreadable || (i > 0 && lettersOnly(text)) ? 'value' : 'label';
         afterValue ||= kind === 'value';
         const token: Token = { kind, text, line: line.no, seq, cell: true, glued: false };
         if (confidence !== undefined) token.confidence = confidence;
@@ -75,6 +77,11 @@ export function linesToTokens(lines: readonly Line[]): Token[] {
  */
 function ocrValue(text: string): boolean {
   return text === UNREAD || (/[0-9０-９]/.test(text) && !CJK_CHAR.test(text));
+}
+
+/** Latin letters and no CJK: never part of a row label, all of which are Chinese. */
+function lettersOnly(text: string): boolean {
+  return /[A-Za-zＡ-Ｚａ-ｚ]/.test(text) && !CJK_CHAR.test(text);
 }
 
 /** `增 17`, `- 1`: a sign set apart from its number still belongs to it. */
