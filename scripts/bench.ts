@@ -8,8 +8,9 @@
  * 2. Batch, through the CLI: a corpus of CORPUS files copied from fixtures/ (all formats), parsed
  *    with --jobs 1 and --jobs N: wall time and peak RSS (GNU time).
  * 3. PDFs against poppler: PDFS copies of those PDFs; gov-report --jobs 1 against `pdftotext
- *    -layout` run file after file, and --jobs N against `xargs -P N pdftotext -layout`; peak RSS
- *    (skipped when poppler is not installed).
+ *    -layout` run file after file, and --jobs N against `xargs -P N pdftotext -layout`; peak RSS;
+ *    and PDFium's own calls on the same files (open, load each page and its text, nothing of
+ *    ours), the floor the engine sets (skipped when poppler is not installed).
  * 4. Text reports: throughput of --jobs N over TEXT copies of the text fixtures, and over 5 × TEXT
  *    (the difference gives the rate once start-up is paid).
  * 5. Peak RSS of the CLI over 100 and over LARGE files, mixed and PDFs only: it must not grow
@@ -145,7 +146,31 @@ if (PARTS.has(3)) {
     const t1 = performance.now();
     execFileSync('sh', ['-c', `xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`], { input: list.join('\n') });
     const par = (performance.now() - t1) / 1000;
+    // PDFium's own floor: what the engine costs before any of ours (open, load each page and its text).
+    const { loadPdfium } = await import('../dist/extract/pdf/pdfium/module.js');
+    const m = await loadPdfium();
+    const x = m.exports;
+    const engineOnly = (file: string) => {
+      const b = readFileSync(file);
+      const data = x['malloc']!(b.length);
+      m.heap().u8.set(b, data);
+      const doc = x['FPDF_LoadMemDocument']!(data, b.length, 0);
+      for (let p = 0, n = x['FPDF_GetPageCount']!(doc); p < n; p++) {
+        const page = x['FPDF_LoadPage']!(doc, p);
+        const text = x['FPDFText_LoadPage']!(page);
+        x['FPDFText_CountChars']!(text);
+        x['FPDFText_ClosePage']!(text);
+        x['FPDF_ClosePage']!(page);
+      }
+      x['FPDF_CloseDocument']!(doc);
+      x['free']!(data);
+    };
+    for (const f of pdfs) engineOnly(f);
+    const t2 = performance.now();
+    for (const f of list) engineOnly(f);
+    const floor = (performance.now() - t2) / 1000;
     console.log(`   --jobs 1   ${one.wall.toFixed(2).padStart(6)} s   pdftotext file after file ${seq.toFixed(2)} s   ratio ${(one.wall / seq).toFixed(2)}×  (target ≤ 1.5×)`);
+    console.log(`   PDFium's own calls alone (open, load each page and its text; one process, warm): ${floor.toFixed(2)} s = ${(floor / seq).toFixed(2)}× pdftotext`);
     console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(2).padStart(6)} s   xargs -P ${JOBS} pdftotext ${par.toFixed(2)} s   ratio ${(many.wall / par).toFixed(2)}×  (target ≤ 1.0×)   peak RSS ${many.rss.toFixed(0)} MB (target ≤ 300 MB)`);
   } else {
     console.log(`   --jobs 1 ${one.wall.toFixed(2)} s, --jobs ${JOBS} ${many.wall.toFixed(2)} s, peak RSS ${many.rss.toFixed(0)} MB`);
