@@ -19,6 +19,9 @@ const HEADING_AT = new RegExp(INLINE_HEADINGS.map(([n, words]) => `${BEFORE}${n}
 const TABLE_AT = /第二十条第[（(]?一[)）]?项|[（(]本列数据的勾稽关系|申请人情况|行政复议\s*行政诉讼\s*(?:结果|未经)|结果维持\s*结果纠正/g;
 /** Shorter lines are not run-together text. */
 const LONG = 80;
+/** What each pattern above cannot match without: a cheap test first, since most long lines are prose. */
+const MAY_HEAD = /[一二三四五六][、.．]/;
+const MAY_TABLE = /第二十条|勾稽关系|申请人情况|行政复议|结果维持/;
 
 /**
  * Cut run-together lines (a whole report on one line, as pages scraped with `textContent` are)
@@ -26,20 +29,28 @@ const LONG = 80;
  * of their own lines. The parts keep the line's number.
  */
 export function splitRunTogether(lines: readonly Line[]): Line[] {
-  return lines.flatMap((line) => {
-    if (line.cells || line.text.length < LONG) return [line];
-    const cuts = new Set<number>();
-    // Before and after the heading's words: the heading becomes a line of its own.
-    for (const m of line.text.matchAll(HEADING_AT)) cuts.add(m.index!).add(m.index! + m[0].length);
-    for (const m of line.text.matchAll(TABLE_AT)) cuts.add(m.index!);
-    cuts.delete(0);
-    if (cuts.size === 0) return [line];
+  const out: Line[] = [];
+  for (const line of lines) {
+    const cuts = line.cells || line.text.length < LONG ? null : cutsOf(line.text);
+    if (!cuts) {
+      out.push(line);
+      continue;
+    }
     const at = [0, ...[...cuts].sort((a, b) => a - b), line.text.length];
-    const parts: Line[] = [];
     for (let i = 0; i < at.length - 1; i++) {
       const text = line.text.slice(at[i], at[i + 1]).trim();
-      if (text !== '') parts.push({ ...line, text });
+      if (text !== '') out.push({ ...line, text });
     }
-    return parts;
-  });
+  }
+  return out;
+}
+
+/** Where a long line is cut, or null when nowhere. */
+function cutsOf(text: string): Set<number> | null {
+  const cuts = new Set<number>();
+  // Before and after the heading's words: the heading becomes a line of its own.
+  if (MAY_HEAD.test(text)) for (const m of text.matchAll(HEADING_AT)) cuts.add(m.index!).add(m.index! + m[0].length);
+  if (MAY_TABLE.test(text)) for (const m of text.matchAll(TABLE_AT)) cuts.add(m.index!);
+  cuts.delete(0);
+  return cuts.size === 0 ? null : cuts;
 }
