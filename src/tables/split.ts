@@ -142,11 +142,7 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
           if (need !== 0 || after !== 0) return 0;
         } else {
           if (after < left) return -1;
-          // The most `left` cells of these digits can sum to: one as long as it can be, the others one digit.
-          if (need > 10 ** (after - left + 1) - 1 + 9 * (left - 1)) return 0;
-          // The least: one of them holds at least its share of the digits, and a cell of d > 1 digits is at least 10^(d−1).
-          const longest = Math.ceil(after / left);
-          if (longest > 1 && need < 10 ** (longest - 1)) return 0;
+          if (!sumCanBe(need, after, left)) return 0;
         }
       }
     }
@@ -208,8 +204,7 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
     if (head.length === 0 && lastCell > 0) continue;
     bound = Number(total);
     // The parts' digits bound the total both ways (the same limits the cutting applies cell by cell).
-    const digits = head.reduce((d, h) => d + h.length, 0);
-    if (lastCell > 0 && (bound > 10 ** (digits - lastCell + 1) - 1 + 9 * (lastCell - 1) || bound < (digits > lastCell ? 10 ** (Math.ceil(digits / lastCell) - 1) : 0))) continue;
+    if (lastCell > 0 && !sumCanBe(bound, head.reduce((d, h) => d + h.length, 0), lastCell)) continue;
     setTexts([...head, total]);
     dead = new Set();
     const before = readings.length;
@@ -222,6 +217,15 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
 }
 
 const WHOLE_COUNT = /^(?:0|[1-9]\d*)$/;
+
+/** Whether `cells` counts cut from `digits` digits (at least one each) can add up to `sum`. */
+function sumCanBe(sum: number, digits: number, cells: number): boolean {
+  // The most: one cell as long as it can be, the others one digit.
+  if (sum > 10 ** (digits - cells + 1) - 1 + 9 * (cells - 1)) return false;
+  // The least: one cell holds at least its share of the digits, and a cell of d > 1 digits is at least 10^(d−1).
+  const longest = Math.ceil(digits / cells);
+  return longest <= 1 || sum >= 10 ** (longest - 1);
+}
 
 /** How long a sum of counts is written: String(x).length without making the string. */
 function digitCount(x: number): number {
