@@ -4,14 +4,11 @@ import { progressLine } from '../../batch/progress.js';
 import { parseInOrder } from '../../batch/run.js';
 import { inShard } from '../../batch/shard.js';
 import { fileSha256, openOutputDir } from '../../export/directory.js';
-import { BINARY_FORMATS } from '../../export/formats.js';
+import { BINARY_FORMATS, FORMAT_EXTENSIONS } from '../../export/formats.js';
 import { createWriter, summarize, writerTextFormat, type OutputFormat, type Parsed, type ReportWriter } from '../../export/index.js';
 import { failedReport } from '../../failed.js';
 import { expandInputs } from '../inputs.js';
 import { openOutput, OutputError, outputError, type CliIO } from '../io.js';
-
-/** What a file of each format is called, for the way out of a folder given with a format other than JSON. */
-const FILE_EXTENSIONS: Record<OutputFormat, string> = { json: 'json', ndjson: 'ndjson', csv: 'csv', wide: 'csv', xlsx: 'xlsx', parquet: 'parquet' };
 
 export interface ParseOptions {
   format: OutputFormat;
@@ -45,7 +42,7 @@ export async function parseCommand(paths: string[], options: ParseOptions, io: C
   const toFolder = options.out !== undefined && (await isDirectoryTarget(options.out));
   if (toFolder && options.format !== 'json') {
     // A folder holds one JSON report per file (what the manifest and re-runs rely on); the other formats are one file for the batch.
-    say(`--out ${options.out} is a folder, which gets one JSON file per report; --format ${options.format} writes one file for the whole batch: give -o a file name (e.g. -o reports.${FILE_EXTENSIONS[options.format]})`);
+    say(`--out ${options.out} is a folder, which gets one JSON file per report; --format ${options.format} writes one file for the whole batch: give -o a file name (e.g. -o reports.${FORMAT_EXTENSIONS[options.format]})`);
     return 2;
   }
   const inputs = await expandInputs(paths);
