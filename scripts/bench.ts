@@ -10,9 +10,11 @@
  * 3. PDFs against poppler: PDFS copies of those PDFs; gov-report --jobs 1 against `pdftotext
  *    -layout` run file after file, and --jobs N against `xargs -P N pdftotext -layout`; peak RSS;
  *    and PDFium's own calls on the same files (open, load each page and its text, nothing of
- *    ours), the floor the engine sets (skipped when poppler is not installed).
+ *    ours), the floor the engine sets (skipped when poppler is not installed); and what a
+ *    worker pays to warm up (scripts/bench-passes.ts: its share of the files, parsed twice).
  * 4. Text reports: throughput of --jobs N over TEXT copies of the text fixtures, and over 5 × TEXT
- *    (the difference gives the rate once start-up is paid).
+ *    (the difference gives the rate once start-up is paid); a worker's warm-up, and the rate of
+ *    a warm process with nothing else to pay.
  * 5. Peak RSS of the CLI over 100 and over LARGE files, mixed and PDFs only: it must not grow
  *    with the batch.
  * 6. A one-file run, start to end: a text report and a PDF.
@@ -27,7 +29,7 @@
  * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, PDFS, TEXT and LARGE size them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -119,6 +121,21 @@ function timed(cmd: string, args: string[]): { wall: number; rss: number } {
   return { wall: Number(last[0]), rss: Number(last[1]) / 1024 };
 }
 const parse = (dir: string, jobs: number) => timed('node', [CLI, 'parse', dir, '-f', 'ndjson', '-q', '-o', '/dev/null', '-j', String(jobs)]);
+/**
+ * One worker's share of a corpus (its files / JOBS), parsed twice in a fresh process by the
+ * worker's own task function: the first pass against the second is what each worker pays to
+ * warm up (V8 compiling the parsers, and running them unoptimised meanwhile).
+ */
+async function warmUp(dir: string): Promise<{ files: number; first: { wall: number; cpu: number }; warm: { wall: number; cpu: number } }> {
+  const files = (await expandInputs([dir])).files;
+  const share = files.slice(0, Math.ceil(files.length / JOBS));
+  const list = path.join(work, `${path.basename(dir)}-share.txt`);
+  writeFileSync(list, share.join('\n'));
+  const out = execFileSync('node', ['--import', 'tsx', 'scripts/bench-passes.ts', list], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return { files: share.length, ...JSON.parse(out.trim().split('\n').pop()!) };
+}
+const warmUpLine = (w: Awaited<ReturnType<typeof warmUp>>) =>
+  `   a worker's share (${w.files} files) in one fresh process: first pass ${w.first.wall.toFixed(2)} s (${w.first.cpu.toFixed(2)} s CPU), the same files warm ${w.warm.wall.toFixed(2)} s (${w.warm.cpu.toFixed(2)} s CPU): warming up costs each worker ${(w.first.cpu - w.warm.cpu).toFixed(2)} s of CPU`;
 
 // ── 2. batch through the CLI ──────────────────────────────────────────────────
 if (PARTS.has(2)) {
@@ -172,6 +189,7 @@ if (PARTS.has(3)) {
     console.log(`   --jobs 1   ${one.wall.toFixed(2).padStart(6)} s   pdftotext file after file ${seq.toFixed(2)} s   ratio ${(one.wall / seq).toFixed(2)}×  (target ≤ 1.5×)`);
     console.log(`   PDFium's own calls alone (open, load each page and its text; one process, warm): ${floor.toFixed(2)} s = ${(floor / seq).toFixed(2)}× pdftotext`);
     console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(2).padStart(6)} s   xargs -P ${JOBS} pdftotext ${par.toFixed(2)} s   ratio ${(many.wall / par).toFixed(2)}×  (target ≤ 1.0×)   peak RSS ${many.rss.toFixed(0)} MB (target ≤ 300 MB)`);
+    console.log(warmUpLine(await warmUp(pdfDir)));
   } else {
     console.log(`   --jobs 1 ${one.wall.toFixed(2)} s, --jobs ${JOBS} ${many.wall.toFixed(2)} s, peak RSS ${many.rss.toFixed(0)} MB`);
   }
@@ -186,6 +204,9 @@ if (PARTS.has(4)) {
   // rate between two corpus sizes is what a large batch sees.
   const more = parse(corpus('text-more', texts, TEXT * 5), JOBS);
   console.log(`   ${TEXT * 5} files: ${more.wall.toFixed(1)} s = ${((TEXT * 5) / more.wall).toFixed(0)} reports/s (target ≥ 2000/s); marginal rate ${((TEXT * 4) / (more.wall - t.wall)).toFixed(0)} reports/s`);
+  const w = await warmUp(textDir);
+  console.log(warmUpLine(w));
+  console.log(`   warm, one process parses ${(w.files / w.warm.wall).toFixed(0)} reports/s with ${(w.warm.cpu / w.files * 1000).toFixed(2)} ms of CPU each: ${JOBS} such processes, with nothing else to pay, would make ${((JOBS * w.files) / w.warm.cpu).toFixed(0)}/s`);
 }
 
 // ── 5. memory over batch size ─────────────────────────────────────────────────

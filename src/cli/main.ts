@@ -1,13 +1,9 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from 'node:v8';
 import { outputError } from './io.js';
+import { setJitFlags } from './jit.js';
 import { run } from './program.js';
 
-// TurboFan's default inlining made each batch worker spend ~2 s of CPU compiling the parsers
-// (50–95 ms per function, measured with --trace-opt); a smaller inlining budget costs nothing
-// in speed and cuts total CPU ~15 % for text batches and ~10 % for PDFs. V8 flags are
-// per-process, so the pool's workers get it too; the library itself never sets flags.
-setFlagsFromString('--max-inlined-bytecode-size=100');
+setJitFlags();
 // No flag for the old generation: the 128 MB it was let grow to before its first collection
 // (to keep pdf.js's optimised code from being thrown away) cost ~100 MB a worker; with PDFium the
 // JS heap holds little, and a small young generation (the pool's) keeps the batch near 240 MB.
