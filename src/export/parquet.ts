@@ -1,5 +1,5 @@
 import { parquetWriteBuffer, type BasicType, type ColumnSource } from 'hyparquet-writer';
-import { z } from 'zod';
+import { z } from '../schema/zod.js';
 import type { Report } from '../schema/index.js';
 import { TIDY_COLUMNS, TidyRowSchema, type TidyRow } from '../schema/tidy.js';
 import { reportToTidyRows } from './tidy.js';

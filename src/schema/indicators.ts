@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { INDICATORS, definitionText, type IndicatorKey } from './indicator-definitions.js';
 
 export const IndicatorSchema = z.strictObject({

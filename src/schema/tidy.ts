@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { TEMPLATES } from './template.js';
 
 /** One row of the tidy CSV: one value of one table. Its key order is the CSV column order. */

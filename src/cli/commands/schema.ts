@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod.js';
 import { ReportSchema } from '../../schema/index.js';
 import type { CliIO } from '../io.js';
 
