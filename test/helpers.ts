@@ -9,12 +9,17 @@ export async function fixtureFiles(dir = 'fixtures'): Promise<string[]> {
   return (await expandInputs([dir])).files;
 }
 
+/** The golden JSON of a fixture. */
+export function goldenPath(file: string): string {
+  return path.join('test/golden', `${file.replace(/^fixtures\//, '')}.json`);
+}
+
 /**
  * Compare with the golden JSON beside it in test/golden/; `UPDATE=1` rewrites it. Goldens were
  * checked by hand against the source; every golden test also asserts key values outright.
  */
 export function matchGolden(file: string, actual: unknown): { expected: unknown; actual: unknown } {
-  const golden = path.join('test/golden', `${file.replace(/^fixtures\//, '')}.json`);
+  const golden = goldenPath(file);
   const text = `${JSON.stringify(actual, null, 2)}\n`;
   if (process.env.UPDATE) {
     mkdirSync(path.dirname(golden), { recursive: true });

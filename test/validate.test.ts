@@ -1,20 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as ReportModule from '../src/schema/report.js';
-import { TABLES } from '../src/schema/template.js';
-import { tableVersion, validateReport } from '../src/schema/validate.js';
+import { validateReport } from '../src/schema/validate.js';
 import type { Report } from '../src/schema/index.js';
+import { fixtureFiles, goldenPath } from './helpers.js';
 
 // validateReport runs zod's compiled checks (schema/zod.ts). They are held here to zod's
 // ordinary parser: a second copy of the schemas, built with compiling switched off.
 
-const goldens = (function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []));
-})('test/golden')
-  .map((f) => ({ file: f, report: JSON.parse(readFileSync(f, 'utf8')) as Report }))
-  .filter(({ report }) => typeof report === 'object' && report !== null && 'source' in report && 'status' in report);
+const goldens = (await fixtureFiles())
+  .map(goldenPath)
+  .filter((f) => existsSync(f))
+  .map((f) => ({ file: f, report: JSON.parse(readFileSync(f, 'utf8')) as Report }));
 
 /** The report schemas again, built while zod's compile hook is off: zod's runtime parser. */
 async function runtimeSchemas() {
@@ -24,7 +22,7 @@ async function runtimeSchemas() {
   try {
     const spec = '../src/schema/report.js?runtime';
     const m = (await import(/* @vite-ignore */ spec)) as typeof ReportModule;
-    return { ...m, envelope: m.ReportSchema.omit({ tables: true, raw: true, confidence: true }) };
+    return { status: m.ReportSchema.shape.status, schemas: { envelope: m.ReportSchema.omit({ tables: true, raw: true, confidence: true }), tables: m.TABLE_SCHEMAS } };
   } finally {
     config.postProcessor = saved;
   }
@@ -32,16 +30,8 @@ async function runtimeSchemas() {
 
 const runtime = await runtimeSchemas();
 
-/** The verdict of zod's runtime parser, checking the same parts as validateReport. */
-function runtimeAccepts(report: Report): boolean {
-  const { tables, raw, confidence, ...envelope } = report;
-  if (!runtime.envelope.safeParse(envelope).success) return false;
-  return TABLES.every(({ key }) =>
-    ([['tables', tables[key]], ['raw', raw[key]], ['confidence', confidence?.[key] ?? null]] as const).every(
-      ([name, value]) => value === null || runtime.TABLE_SCHEMAS[name][key][tableVersion(key, value)].safeParse(value).success,
-    ),
-  );
-}
+/** The verdict of zod's runtime parser on the same parts. */
+const runtimeAccepts = (report: Report) => validateReport(report, runtime.schemas) === null;
 
 /** A copy to break on purpose: its type cannot describe what the mutants put in it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -50,9 +40,8 @@ const anyGolden = () => goldens.find((g) => g.file.endsWith('synthetic/2021-layo
 
 describe('report validation (zod compiled)', () => {
   it('the oracle is zod’s runtime parser, not the compiled one', () => {
-    const status = runtime.ReportSchema.shape.status;
-    status.validate('ok');
-    expect(status._zod.bag.validator).toBeUndefined();
+    runtime.status.validate('ok');
+    expect(runtime.status._zod.bag.validator).toBeUndefined();
   });
 
   it(`accepts every golden report (${goldens.length})`, () => {
