@@ -126,15 +126,14 @@ const parse = (dir: string, jobs: number) => timed('node', [CLI, 'parse', dir, '
  * worker's own task function: the first pass against the second is what each worker pays to
  * warm up (V8 compiling the parsers, and running them unoptimised meanwhile).
  */
-async function warmUp(dir: string): Promise<{ files: number; first: { wall: number; cpu: number }; warm: { wall: number; cpu: number } }> {
-  const files = (await expandInputs([dir])).files;
+function warmUp(name: string, files: readonly string[]): { files: number; first: { wall: number; cpu: number }; warm: { wall: number; cpu: number } } {
   const share = files.slice(0, Math.ceil(files.length / JOBS));
-  const list = path.join(work, `${path.basename(dir)}-share.txt`);
+  const list = path.join(work, `${name}-share.txt`);
   writeFileSync(list, share.join('\n'));
   const out = execFileSync('node', ['--import', 'tsx', 'scripts/bench-passes.ts', list], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return { files: share.length, ...JSON.parse(out.trim().split('\n').pop()!) };
 }
-const warmUpLine = (w: Awaited<ReturnType<typeof warmUp>>) =>
+const warmUpLine = (w: ReturnType<typeof warmUp>) =>
   `   a worker's share (${w.files} files) in one fresh process: first pass ${w.first.wall.toFixed(2)} s (${w.first.cpu.toFixed(2)} s CPU), the same files warm ${w.warm.wall.toFixed(2)} s (${w.warm.cpu.toFixed(2)} s CPU): warming up costs each worker ${(w.first.cpu - w.warm.cpu).toFixed(2)} s of CPU`;
 
 // ── 2. batch through the CLI ──────────────────────────────────────────────────
@@ -189,7 +188,7 @@ if (PARTS.has(3)) {
     console.log(`   --jobs 1   ${one.wall.toFixed(2).padStart(6)} s   pdftotext file after file ${seq.toFixed(2)} s   ratio ${(one.wall / seq).toFixed(2)}×  (target ≤ 1.5×)`);
     console.log(`   PDFium's own calls alone (open, load each page and its text; one process, warm): ${floor.toFixed(2)} s = ${(floor / seq).toFixed(2)}× pdftotext`);
     console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(2).padStart(6)} s   xargs -P ${JOBS} pdftotext ${par.toFixed(2)} s   ratio ${(many.wall / par).toFixed(2)}×  (target ≤ 1.0×)   peak RSS ${many.rss.toFixed(0)} MB (target ≤ 300 MB)`);
-    console.log(warmUpLine(await warmUp(pdfDir)));
+    console.log(warmUpLine(warmUp('pdf', list)));
   } else {
     console.log(`   --jobs 1 ${one.wall.toFixed(2)} s, --jobs ${JOBS} ${many.wall.toFixed(2)} s, peak RSS ${many.rss.toFixed(0)} MB`);
   }
@@ -204,7 +203,7 @@ if (PARTS.has(4)) {
   // rate between two corpus sizes is what a large batch sees.
   const more = parse(corpus('text-more', texts, TEXT * 5), JOBS);
   console.log(`   ${TEXT * 5} files: ${more.wall.toFixed(1)} s = ${((TEXT * 5) / more.wall).toFixed(0)} reports/s (target ≥ 2000/s); marginal rate ${((TEXT * 4) / (more.wall - t.wall)).toFixed(0)} reports/s`);
-  const w = await warmUp(textDir);
+  const w = warmUp('text', (await expandInputs([textDir])).files);
   console.log(warmUpLine(w));
   console.log(`   warm, one process parses ${(w.files / w.warm.wall).toFixed(0)} reports/s with ${(w.warm.cpu / w.files * 1000).toFixed(2)} ms of CPU each: ${JOBS} such processes, with nothing else to pay, would make ${((JOBS * w.files) / w.warm.cpu).toFixed(0)}/s`);
 }
