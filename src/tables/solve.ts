@@ -41,6 +41,30 @@ interface State {
   certain: boolean;
 }
 
+/** A term of a relation: a cell, added (left side) or subtracted (right side). */
+interface Term {
+  row: string;
+  column: string;
+  sign: number;
+}
+
+/** A term in an open run: which run, which of its cells. */
+interface OpenTerm {
+  state: State;
+  index: number;
+  sign: number;
+}
+
+/** The runs of one table and the cells read whole, for looking up a term's value. */
+interface Table {
+  states: State[];
+  where: Map<string, { state: State; index: number }>;
+  known: Known;
+}
+
+// Module-level functions rather than closures made per table: V8 drops the optimised code of
+// closures no longer alive at each full GC, and a text batch recompiled these ~35 times a worker.
+
 /**
  * A run's readings. The totals inside the run prune the cutting (a row of 3-digit counts has
  * ~27,000 cuttings, a few satisfy its 总计); whether the digits alone decide, and which totals
@@ -52,14 +76,125 @@ function splitRun(run: Run, relations: readonly Relation[]) {
   if (alone.readings.length <= 1) return { ...alone, truncated: false, used: [] as Relation[], certain: alone.readings.length === 1 };
   const local = localTotals(run, relations);
   const pruned = chunksToSplits(run.chunks, kinds, local.map((l) => l.total));
-  const used = local
-    .filter((l, i) => {
-      if (local.length === 1) return true;
-      const others = local.filter((_, j) => j !== i).map((o) => o.total);
-      return chunksToSplits(run.chunks, kinds, others, pruned.readings.length + 1).readings.length > pruned.readings.length;
-    })
-    .map((l) => l.relation);
+  const used: Relation[] = [];
+  for (let i = 0; i < local.length; i++) {
+    if (local.length === 1) {
+      used.push(local[i]!.relation);
+      continue;
+    }
+    const others = local.filter((_, j) => j !== i).map((o) => o.total);
+    if (chunksToSplits(run.chunks, kinds, others, pruned.readings.length + 1).readings.length > pruned.readings.length) used.push(local[i]!.relation);
+  }
   return { ...pruned, used, certain: false };
+}
+
+function runToState(run: Run, relations: readonly Relation[]): State {
+  const { readings, truncated, used, certain } = splitRun(run, relations);
+  const values = readings.map((r) => r.map(cellValue));
+  return { run, texts: readings, values, keep: readings.map(() => true), used: new Set(used), truncated, certain };
+}
+
+const cellValue = (text: string) => readCell(text).value ?? Number.NaN;
+const cellId = (row: string, column: string) => `${row}\u0000${column}`;
+
+function termsOf(r: Relation): Term[] {
+  const terms: Term[] = [];
+  for (const c of r.left) terms.push({ row: c.row, column: c.column, sign: 1 });
+  for (const c of r.right) terms.push({ row: c.row, column: c.column, sign: -1 });
+  return terms;
+}
+
+/** A term's value when fixed (known, or its run decided); `undefined` when its run is open; null when unusable. */
+function fixedValue(table: Table, row: string, column: string): number | null | undefined {
+  const at = table.where.get(cellId(row, column));
+  if (!at) return table.known(row, column) ?? null;
+  const s = at.state;
+  if (s.truncated) return null;
+  // The one reading left, without listing them: this runs for every term of every relation.
+  let only = -1;
+  for (let i = 0; i < s.keep.length; i++) {
+    if (!s.keep[i]) continue;
+    if (only >= 0) return undefined;
+    only = i;
+  }
+  return only < 0 ? null : s.values[only]![at.index]!;
+}
+
+function readingsLeft(s: State): number {
+  let n = 0;
+  for (const k of s.keep) if (k) n++;
+  return n;
+}
+
+const isOpen = (s: State) => !s.truncated && readingsLeft(s) > 1;
+
+/**
+ * A relation the template does not state (2019 表二's 处理决定数量 = 上一年项目数量 + 本年增/减) is
+ * used only where the report shows it: a row read without it satisfies it with numbers not all 0.
+ */
+function isShown(table: Table, terms: readonly Term[]): boolean {
+  let left = 0;
+  let right = 0;
+  let nonZero = false;
+  for (const t of terms) {
+    const v = fixedValue(table, t.row, t.column);
+    if (typeof v !== 'number') return false;
+    if (t.sign > 0) left += v;
+    else right += v;
+    nonZero ||= v !== 0;
+  }
+  return left === right && nonZero;
+}
+
+/**
+ * A relation's terms against the runs: the sum of the fixed ones, and the open ones; null when
+ * a term is unusable.
+ */
+function bindTerms(table: Table, terms: readonly Term[]): { constant: number; open: OpenTerm[] } | null {
+  let constant = 0;
+  const open: OpenTerm[] = [];
+  for (const { row, column, sign } of terms) {
+    const v = fixedValue(table, row, column);
+    if (v === null) return null;
+    if (v === undefined) {
+      const at = table.where.get(cellId(row, column))!;
+      open.push({ state: at.state, index: at.index, sign });
+    } else constant += sign * v;
+  }
+  return { constant, open };
+}
+
+function oneState(open: readonly OpenTerm[]): State | null {
+  const first = open[0]?.state;
+  if (!first) return null;
+  for (const o of open) if (o.state !== first) return null;
+  return first;
+}
+
+function holds(constant: number, open: readonly OpenTerm[], values: readonly number[]): boolean {
+  let sum = constant;
+  for (const o of open) sum += o.sign * values[o.index]!;
+  return sum === 0;
+}
+
+/** Propagate: a relation with exactly one open run filters that run's readings. Returns whether any run changed. */
+function propagateOnce(table: Table, relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): boolean {
+  let changed = false;
+  for (const { r, terms } of relations) {
+    const bound = bindTerms(table, terms);
+    if (!bound) continue;
+    const state = oneState(bound.open);
+    if (!state) continue;
+    const before = readingsLeft(state);
+    const after = state.values.map((v, i) => state.keep[i]! && holds(bound.constant, bound.open, v));
+    let left = 0;
+    for (const a of after) if (a) left++;
+    if (left === before || (!r.stated && left === 0)) continue;
+    state.keep = after;
+    state.used.add(r);
+    changed = true;
+  }
+  return changed;
 }
 
 /**
@@ -69,76 +204,16 @@ function splitRun(run: Run, relations: readonly Relation[]) {
  * the template only suggests (`stated: false`) is used only where some reading satisfies it.
  */
 export function solveRuns(runs: readonly Run[], known: Known, relations: readonly Relation[]): RunReading[] {
-  const states: State[] = runs.map((run) => {
-    const { readings, truncated, used, certain } = splitRun(run, relations);
-    const values = readings.map((r) => r.map((t) => readCell(t).value ?? Number.NaN));
-    return { run, texts: readings, values, keep: readings.map(() => true), used: new Set(used), truncated, certain };
-  });
+  const states = runs.map((run) => runToState(run, relations));
   const where = new Map<string, { state: State; index: number }>();
-  states.forEach((state) => state.run.cells.forEach((c, index) => where.set(`${c.row}\u0000${c.column}`, { state, index })));
-  const open = (s: State) => !s.truncated && s.keep.filter(Boolean).length > 1;
-
-  /** A term's value when fixed (known, or its run decided); `undefined` when its run is open; null when unusable. */
-  const fixed = (row: string, column: string): number | null | undefined => {
-    const at = where.get(`${row}\u0000${column}`);
-    if (!at) return known(row, column) ?? null;
-    const s = at.state;
-    if (s.truncated) return null;
-    // The one reading left, without listing them: this runs for every term of every relation.
-    let only = -1;
-    for (let i = 0; i < s.keep.length; i++) {
-      if (!s.keep[i]) continue;
-      if (only >= 0) return undefined;
-      only = i;
-    }
-    return only < 0 ? null : s.values[only]![at.index]!;
-  };
-  const termsOf = (r: Relation) => [...r.left.map((c) => ({ c, sign: 1 })), ...r.right.map((c) => ({ c, sign: -1 }))];
-  // A relation the template does not state (2019 表二's 处理决定数量 = 上一年项目数量 + 本年增/减) is
-  // used only where the report shows it: a row read without it satisfies it with numbers not all 0.
-  const shown = new Set(
-    relations
-      .filter((r) => {
-        const left = r.left.map((c) => fixed(c.row, c.column));
-        const right = r.right.map((c) => fixed(c.row, c.column));
-        if (![...left, ...right].every((v) => typeof v === 'number')) return false;
-        const sum = (xs: Array<number | null | undefined>) => xs.reduce<number>((a, b) => a + (b as number), 0);
-        return sum(left) === sum(right) && [...left, ...right].some((v) => v !== 0) && !r.stated;
-      })
-      .map((r) => r.rule),
-  );
-  const usableRelations = relations.filter((r) => r.stated || shown.has(r.rule));
-
-  // Propagate: a relation with exactly one open run filters that run's readings.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const r of usableRelations) {
-      let constant = 0;
-      let usable = true;
-      const open: Array<{ state: State; index: number; sign: number }> = [];
-      for (const { c, sign } of termsOf(r)) {
-        const v = fixed(c.row, c.column);
-        if (v === null) usable = false;
-        else if (v === undefined) open.push({ ...where.get(`${c.row}\u0000${c.column}`)!, sign });
-        else constant += sign * v;
-      }
-      if (!usable || open.length === 0 || new Set(open.map((o) => o.state)).size !== 1) continue;
-      const state = open[0]!.state;
-      const holds = (values: number[]) => constant + open.reduce((s, o) => s + o.sign * values[o.index]!, 0) === 0;
-      const before = state.keep.filter(Boolean).length;
-      const after = state.values.map((v, i) => state.keep[i]! && holds(v));
-      const left = after.filter(Boolean).length;
-      if (left === before || (!r.stated && left === 0)) continue;
-      state.keep = after;
-      state.used.add(r);
-      changed = true;
-    }
-  }
-
+  for (const state of states) state.run.cells.forEach((c, index) => where.set(cellId(c.row, c.column), { state, index }));
+  const table: Table = { states, where, known };
+  const withTerms = relations.map((r) => ({ r, terms: termsOf(r) }));
+  const usable = withTerms.filter(({ r, terms }) => r.stated || isShown(table, terms));
+  while (propagateOnce(table, usable));
   // Joint search over runs still open, tied by stated relations.
-  const pending = states.filter(open);
-  if (pending.length > 1) searchTogether(pending, relations.filter((r) => r.stated), fixed, where);
-
+  const pending = states.filter(isOpen);
+  if (pending.length > 1) searchTogether(table, pending, withTerms.filter(({ r }) => r.stated));
   return states.map((s) => toReading(s));
 }
 
@@ -159,26 +234,24 @@ function localTotals(run: Run, relations: readonly Relation[]): Array<{ total: R
   return out;
 }
 
-function searchTogether(
-  pending: State[],
-  relations: readonly Relation[],
-  fixed: (row: string, column: string) => number | null | undefined,
-  where: Map<string, { state: State; index: number }>,
-): void {
-  const ties = relations
-    .map((r) => {
-      const terms = [...r.left.map((c) => ({ c, sign: 1 })), ...r.right.map((c) => ({ c, sign: -1 }))];
-      let constant = 0;
-      const open: Array<{ state: State; index: number; sign: number }> = [];
-      for (const { c, sign } of terms) {
-        const v = fixed(c.row, c.column);
-        if (v === null) return null;
-        if (v === undefined) open.push({ ...where.get(`${c.row}\u0000${c.column}`)!, sign });
-        else constant += sign * v;
-      }
-      return new Set(open.map((o) => o.state)).size >= 2 ? { r, constant, open } : null;
-    })
-    .filter((t) => t !== null);
+/** A stated relation over two or more open runs. */
+interface Tie {
+  r: Relation;
+  constant: number;
+  open: OpenTerm[];
+}
+
+function tiesOf(table: Table, relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): Tie[] {
+  const ties: Tie[] = [];
+  for (const { r, terms } of relations) {
+    const bound = bindTerms(table, terms);
+    if (bound && new Set(bound.open.map((o) => o.state)).size >= 2) ties.push({ r, ...bound });
+  }
+  return ties;
+}
+
+function searchTogether(table: Table, pending: State[], relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): void {
+  const ties = tiesOf(table, relations);
   // Connected components of runs tied by relations; each is searched alone.
   const seen = new Set<State>();
   for (const start of pending) {
@@ -194,44 +267,79 @@ function searchTogether(
     }
     const mine = ties.filter((t) => t.open.some((o) => component.includes(o.state)));
     if (mine.length === 0) continue;
-    component.sort((a, b) => a.keep.filter(Boolean).length - b.keep.filter(Boolean).length);
-    const choice = new Map<State, number>();
-    const found = component.map(() => new Set<number>());
-    let solutions = 0;
-    let steps = 0;
-    let exhausted = true;
-    const consistent = () =>
-      mine.every((t) => {
-        if (!t.open.every((o) => choice.has(o.state))) return true;
-        return t.constant + t.open.reduce((s, o) => s + o.sign * o.state.values[choice.get(o.state)!]![o.index]!, 0) === 0;
-      });
-    const walk = (k: number): void => {
-      if (solutions >= MAX_SOLUTIONS || ++steps > MAX_STEPS) {
-        exhausted = false;
-        return;
-      }
-      if (k === component.length) {
-        solutions++;
-        component.forEach((s, i) => found[i]!.add(choice.get(s)!));
-        return;
-      }
-      const s = component[k]!;
-      for (let i = 0; i < s.values.length; i++) {
-        if (!s.keep[i]) continue;
-        choice.set(s, i);
-        if (consistent()) walk(k + 1);
-        choice.delete(s);
-      }
-    };
-    walk(0);
-    if (!exhausted) {
-      for (const s of component) s.truncated = s.truncated || solutions === 0;
+    component.sort((a, b) => readingsLeft(a) - readingsLeft(b));
+    const search = new JointSearch(component, mine);
+    search.walk(0);
+    if (!search.exhausted) {
+      for (const s of component) s.truncated = s.truncated || search.solutions === 0;
       continue;
     }
     component.forEach((s, i) => {
-      s.keep = s.keep.map((_, j) => found[i]!.has(j));
+      s.keep = s.keep.map((_, j) => search.found[i]!.has(j));
       for (const t of mine) if (t.open.some((o) => o.state === s)) s.used.add(t.r);
     });
+  }
+}
+
+/** Backtracking over the readings of a component's runs; `found[i]`: the readings of run i in some solution. */
+class JointSearch {
+  /** The reading chosen for each run (by the run's place in the component), −1 while unchosen. */
+  private readonly choice: number[];
+  /** For each tie, each open term's run as its place in the component. */
+  private readonly places: number[][];
+  readonly found: Array<Set<number>>;
+  solutions = 0;
+  private steps = 0;
+  exhausted = true;
+
+  constructor(
+    private readonly component: readonly State[],
+    private readonly ties: readonly Tie[],
+  ) {
+    this.choice = component.map(() => -1);
+    this.found = component.map(() => new Set<number>());
+    this.places = ties.map((t) => t.open.map((o) => component.indexOf(o.state)));
+  }
+
+  private consistent(): boolean {
+    const { ties, places, choice } = this;
+    for (let t = 0; t < ties.length; t++) {
+      const tie = ties[t]!;
+      const at = places[t]!;
+      let sum = tie.constant;
+      let complete = true;
+      for (let o = 0; o < at.length; o++) {
+        const chosen = choice[at[o]!]!;
+        if (chosen < 0) {
+          complete = false;
+          break;
+        }
+        const term = tie.open[o]!;
+        sum += term.sign * term.state.values[chosen]![term.index]!;
+      }
+      if (complete && sum !== 0) return false;
+    }
+    return true;
+  }
+
+  walk(k: number): void {
+    if (this.solutions >= MAX_SOLUTIONS || ++this.steps > MAX_STEPS) {
+      this.exhausted = false;
+      return;
+    }
+    const { component, choice } = this;
+    if (k === component.length) {
+      this.solutions++;
+      for (let i = 0; i < component.length; i++) this.found[i]!.add(choice[i]!);
+      return;
+    }
+    const s = component[k]!;
+    for (let i = 0; i < s.values.length; i++) {
+      if (!s.keep[i]) continue;
+      choice[k] = i;
+      if (this.consistent()) this.walk(k + 1);
+      choice[k] = -1;
+    }
   }
 }
 

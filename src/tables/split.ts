@@ -47,94 +47,178 @@ export interface RunTotal {
   total: number;
 }
 
+/** A total's place among the cells: as a part still to be summed (how many parts follow, how many cells after its total). */
+interface PartOf {
+  t: RunTotal;
+  partsLeft: number;
+  cellsAfter: number;
+}
+
 /**
  * Every way to cut `chunks` (digit runs, white space between them already a cell boundary)
  * into exactly `kinds.length` cells, in order, that satisfies `totals`. A cell never spans two
  * chunks.
  */
 export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKind[], totals: readonly RunTotal[] = [], limit = MAX_SPLITS): Splits {
-  let texts = chunks.map(toAscii);
-  const readings: string[][] = [];
-  let truncated = false;
-  const cells: string[] = [];
-  const values: number[] = [];
-  // sums[k]: the cells before cell k added up, left to right (what the parts of a 总计 make so far).
-  const sums: number[] = [0];
-  const usable = totals.filter((t) => [t.total, ...t.parts].every((i) => kinds[i] === 'count') && t.parts.every((p) => p < t.total));
-  const lastCell = kinds.length - 1;
-  // A row's 总计 is the tail of its digits and bounds every part: cut it first (see below).
-  const tail = usable.find((t) => t.total === lastCell && t.parts.length === lastCell);
-  const others = usable.filter((t) => t !== tail);
-  // Per cell, the totals that constrain its length: as a part still to be summed, as the total, as a part of the last cell.
-  const asPart = kinds.map((_, k) =>
-    others.filter((t) => t.parts.includes(k) && t.total > k).map((t) => ({ t, partsLeft: t.parts.filter((p) => p > k).length, cellsAfter: lastCell - t.total })),
-  );
-  const asTotal = kinds.map((_, k) => others.filter((t) => t.total === k));
-  const asLastPart = kinds.map((_, k) => others.filter((t) => t.total !== k && t.total === lastCell && t.parts.includes(k)));
-  const partsSum = (t: RunTotal, below: number) => {
+  return new Cutter(chunks.map(toAscii), kinds, totals, limit).cut();
+}
+
+/**
+ * The cutting's state and steps. Methods, not closures made per call: V8 drops the optimised
+ * code of closures no longer alive at each full GC, and a batch recompiled these ~35 times per
+ * worker (10,000 text reports: 11 s of TurboFan compiling of which most was such recompiles).
+ */
+class Cutter {
+  private texts: string[];
+  private readonly readings: string[][] = [];
+  private truncated = false;
+  private readonly cells: string[] = [];
+  private readonly values: number[] = [];
+  /** sums[k]: the cells before cell k added up, left to right (what the parts of a 总计 make so far). */
+  private readonly sums: number[] = [0];
+  private readonly lastCell: number;
+  /** A row's 总计 is the tail of its digits and bounds every part: cut it first (see `cut`). */
+  private readonly tail: RunTotal | undefined;
+  /** Per cell, the totals that constrain its length: as a part still to be summed, as the total, as a part of the last cell. */
+  private readonly asPart: PartOf[][] = [];
+  private readonly asTotal: RunTotal[][] = [];
+  private readonly asLastPart: RunTotal[][] = [];
+  /** Per cell, the totals whose sums are still open there (part of a dead-end state). */
+  private readonly openAt: RunTotal[][] = [];
+  /**
+   * A state the cutting reached before without finding any reading finds none again: what can
+   * follow a cell depends only on where it ends, the sum so far under a bound, and the sums of
+   * totals still open. Remembering such dead ends turns the search from exponential in the
+   * cells into a walk over states (a 表四 row of 21 digits in 15 cells: 4,551 steps → 805).
+   */
+  private dead = new Set<number | string>();
+  private bound = Infinity;
+  /** later[c]: how many digits the chunks after chunk c hold. */
+  private later: number[] = [];
+
+  constructor(
+    texts: string[],
+    private readonly kinds: readonly CellKind[],
+    totals: readonly RunTotal[],
+    private readonly limit: number,
+  ) {
+    this.texts = texts;
+    const lastCell = kinds.length - 1;
+    this.lastCell = lastCell;
+    const usable = totals.filter((t) => kinds[t.total] === 'count' && t.parts.every((p) => kinds[p] === 'count' && p < t.total));
+    this.tail = usable.find((t) => t.total === lastCell && t.parts.length === lastCell);
+    const others = usable.filter((t) => t !== this.tail);
+    for (let k = 0; k < kinds.length; k++) {
+      const asPart: PartOf[] = [];
+      const asTotal: RunTotal[] = [];
+      const asLastPart: RunTotal[] = [];
+      const openAt: RunTotal[] = [];
+      for (const t of others) {
+        const isPart = t.parts.includes(k);
+        if (isPart && t.total > k) asPart.push({ t, partsLeft: t.parts.filter((p) => p > k).length, cellsAfter: lastCell - t.total });
+        if (t.total === k) asTotal.push(t);
+        if (t.total !== k && t.total === lastCell && isPart) asLastPart.push(t);
+        if (t.total >= k && t.parts.some((p) => p < k)) openAt.push(t);
+      }
+      this.asPart.push(asPart);
+      this.asTotal.push(asTotal);
+      this.asLastPart.push(asLastPart);
+      this.openAt.push(openAt);
+    }
+    this.setTexts(texts);
+  }
+
+  cut(): Splits {
+    const { readings, tail, lastCell } = this;
+    if (!tail) {
+      this.walk(0, 0);
+      return { readings, truncated: this.truncated };
+    }
+    // Each way the last cell can end the text, then the parts before it, none summing past it.
+    const all = [...this.texts];
+    const last = all[all.length - 1]!;
+    for (let n = 1; n <= last.length && !this.truncated; n++) {
+      const total = last.slice(last.length - n);
+      if (!WHOLE_COUNT.test(total)) continue;
+      const head = n === last.length ? all.slice(0, -1) : [...all.slice(0, -1), last.slice(0, last.length - n)];
+      if (head.length === 0 && lastCell > 0) continue;
+      const bound = Number(total);
+      // The parts' digits bound the total both ways (the same limits the cutting applies cell by cell).
+      if (lastCell > 0 && !sumCanBe(bound, head.reduce((d, h) => d + h.length, 0), lastCell)) continue;
+      this.bound = bound;
+      this.setTexts([...head, total]);
+      this.dead = new Set();
+      const before = readings.length;
+      this.walk(0, 0);
+      // Keep the cuttings whose last cell is this total and whose parts make it.
+      const found = readings.splice(before).filter((r) => r[lastCell] === total && r.slice(0, -1).reduce((a, c) => a + Number(c), 0) === bound);
+      readings.push(...found);
+    }
+    return { readings, truncated: this.truncated };
+  }
+
+  private setTexts(next: string[]): void {
+    this.texts = next;
+    const later = new Array<number>(next.length).fill(0);
+    for (let c = next.length - 2; c >= 0; c--) later[c] = later[c + 1]! + next[c + 1]!.length;
+    this.later = later;
+  }
+
+  private partsSum(t: RunTotal, below: number): number {
     let sum = 0;
-    for (const p of t.parts) if (p < below) sum += values[p]!;
+    for (const p of t.parts) if (p < below) sum += this.values[p]!;
     return sum;
-  };
-  function fitsTotals(k: number, chunk: number, offset: number, n: number, value: number, after: number): boolean {
-    const text = texts[chunk]!;
+  }
+
+  private fitsTotals(k: number, chunk: number, offset: number, n: number, value: number, after: number): boolean {
+    const text = this.texts[chunk]!;
     const restLength = text.length - offset;
-    for (const { t, partsLeft, cellsAfter } of asPart[k]!) {
+    const lastCell = this.lastCell;
+    for (const { t, partsLeft, cellsAfter } of this.asPart[k]!) {
       // What is left must hold the parts still to come, a total at least as long as their
       // sum so far, and one digit for each cell after that total.
-      if (after + later[chunk]! < partsLeft + digitCount(partsSum(t, k) + value) + cellsAfter) return false;
+      if (after + this.later[chunk]! < partsLeft + digitCount(this.partsSum(t, k) + value) + cellsAfter) return false;
     }
-    for (const t of asTotal[k]!) {
+    for (const t of this.asTotal[k]!) {
       // A total is forced once its parts are cut.
-      const forced = String(partsSum(t, Infinity));
+      const forced = String(this.partsSum(t, Infinity));
       if (n !== forced.length || !text.startsWith(forced, offset)) return false;
     }
-    if (chunk === texts.length - 1) {
-      for (const t of asLastPart[k]!) {
+    if (chunk === this.texts.length - 1) {
+      for (const t of this.asLastPart[k]!) {
         // The last cell is what remains of the text: no part can exceed the largest it can be.
         if (n > restLength - (lastCell - k)) return false;
         const largest = Number(text.slice(offset + n + (lastCell - k - 1)));
-        if (!(partsSum(t, k) + value <= largest)) return false;
+        if (!(this.partsSum(t, k) + value <= largest)) return false;
       }
     }
     return true;
   }
-  // A state the cutting reached before without finding any reading finds none again: what can
-  // follow a cell depends only on where it ends, the sum so far under a bound, and the sums of
-  // totals still open. Remembering such dead ends turns the search from exponential in the
-  // cells into a walk over states (a 表四 row of 21 digits in 15 cells: 4,551 steps → 805).
-  const openAt = kinds.map((_, k) => others.filter((t) => t.total >= k && t.parts.some((p) => p < k)));
-  let dead = new Set<number | string>();
-  // A number where it fits (most states: no sum, or one small one), a string otherwise.
-  const stateOf = (chunk: number, offset: number, k: number): number | string => {
-    const open = openAt[k]!;
-    const bounded = bound !== Infinity;
+
+  /** A number where it fits (most states: no sum, or one small one), a string otherwise. */
+  private stateOf(chunk: number, offset: number, k: number): number | string {
+    const open = this.openAt[k]!;
+    const bounded = this.bound !== Infinity;
     const extras = open.length + (bounded ? 1 : 0);
     if (chunk < 1024 && offset < 4096 && k < 64) {
       const base = (chunk * 4096 + offset) * 64 + k;
       if (extras === 0) return base;
-      const e = bounded ? sums[k]! : partsSum(open[0]!, k);
+      const e = bounded ? this.sums[k]! : this.partsSum(open[0]!, k);
       if (extras === 1 && Number.isInteger(e) && e >= 0 && e < 2 ** 20) return base * 2 ** 20 + e;
     }
-    const extra = open.map((t) => partsSum(t, k));
-    if (bounded) extra.unshift(sums[k]!);
+    const extra = open.map((t) => this.partsSum(t, k));
+    if (bounded) extra.unshift(this.sums[k]!);
     return `${chunk}:${offset}:${k}:${extra.join(':')}`;
-  };
-  let bound = Infinity;
-  // later[c]: how many digits the chunks after chunk c hold.
-  let later: number[] = [];
-  const setTexts = (next: string[]) => {
-    texts = next;
-    later = new Array<number>(texts.length).fill(0);
-    for (let c = texts.length - 2; c >= 0; c--) later[c] = later[c + 1]! + texts[c + 1]!.length;
-  };
-  setTexts(texts);
+  }
+
   /** 1: cut a cell of length n here; 0: not this length; −1: no longer one either (a count only grows). */
-  const admit = (chunk: number, offset: number, k: number, n: number, value: number): number => {
+  private admit(chunk: number, offset: number, k: number, n: number, value: number): number {
+    const texts = this.texts;
     const after = texts[chunk]!.length - offset - n;
-    if (bound !== Infinity && k < lastCell) {
+    const lastCell = this.lastCell;
+    if (this.bound !== Infinity && k < lastCell) {
       // Parts sum to the total: none may pass it, and those left must still be able to reach it.
-      const need = bound - sums[k]! - value;
+      const need = this.bound - this.sums[k]! - value;
       if (need < 0) return -1;
       if (chunk === texts.length - 2) {
         const left = lastCell - 1 - k;
@@ -146,33 +230,37 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
         }
       }
     }
-    return fitsTotals(k, chunk, offset, n, value, after) ? 1 : 0;
-  };
-  const descend = (chunk: number, offset: number, n: number, value: number) => {
-    cells.push(texts[chunk]!.slice(offset, offset + n));
+    return this.fitsTotals(k, chunk, offset, n, value, after) ? 1 : 0;
+  }
+
+  private descend(chunk: number, offset: number, n: number, value: number): void {
+    const { cells, values, sums } = this;
+    cells.push(this.texts[chunk]!.slice(offset, offset + n));
     values.push(value);
     sums.push(sums[sums.length - 1]! + value);
-    walk(chunk, offset + n);
+    this.walk(chunk, offset + n);
     cells.pop();
     values.pop();
     sums.pop();
-  };
-  const walk = (chunk: number, offset: number): void => {
-    if (truncated) return;
-    const k = cells.length;
+  }
+
+  private walk(chunk: number, offset: number): void {
+    if (this.truncated) return;
+    const { texts, kinds, readings } = this;
+    const k = this.cells.length;
     if (chunk === texts.length) {
       if (k === kinds.length) {
-        if (readings.length >= limit) truncated = true;
-        else readings.push([...cells]);
+        if (readings.length >= this.limit) this.truncated = true;
+        else readings.push([...this.cells]);
       }
       return;
     }
     const text = texts[chunk]!;
-    if (offset === text.length) return walk(chunk + 1, 0);
+    if (offset === text.length) return this.walk(chunk + 1, 0);
     if (k >= kinds.length || kinds.length - k < texts.length - chunk) return;
     const kind = kinds[k]!;
-    const state = stateOf(chunk, offset, k);
-    if (dead.has(state)) return;
+    const state = this.stateOf(chunk, offset, k);
+    if (this.dead.has(state)) return;
     const found = readings.length;
     if (kind === 'count') {
       // Each longer cell adds a digit: its value is built as it grows, exact to 15 digits.
@@ -181,39 +269,15 @@ export function chunksToSplits(chunks: readonly string[], kinds: readonly CellKi
       let value = 0;
       for (let n = 1; n <= longest; n++) {
         value = n <= 15 ? value * 10 + (text.charCodeAt(offset + n - 1) - 48) : Number(text.slice(offset, offset + n));
-        const verdict = admit(chunk, offset, k, n, value);
+        const verdict = this.admit(chunk, offset, k, n, value);
         if (verdict < 0) break;
-        if (verdict > 0) descend(chunk, offset, n, value);
+        if (verdict > 0) this.descend(chunk, offset, n, value);
       }
     } else {
-      for (const n of cellLengths(text, offset, kind)) if (admit(chunk, offset, k, n, Number.NaN) > 0) descend(chunk, offset, n, Number.NaN);
+      for (const n of cellLengths(text, offset, kind)) if (this.admit(chunk, offset, k, n, Number.NaN) > 0) this.descend(chunk, offset, n, Number.NaN);
     }
-    if (!truncated && readings.length === found) dead.add(state);
-  };
-  if (!tail) {
-    walk(0, 0);
-    return { readings, truncated };
+    if (!this.truncated && readings.length === found) this.dead.add(state);
   }
-  // Each way the last cell can end the text, then the parts before it, none summing past it.
-  const all = [...texts];
-  const last = all[all.length - 1]!;
-  for (let n = 1; n <= last.length && !truncated; n++) {
-    const total = last.slice(last.length - n);
-    if (!WHOLE_COUNT.test(total)) continue;
-    const head = n === last.length ? all.slice(0, -1) : [...all.slice(0, -1), last.slice(0, last.length - n)];
-    if (head.length === 0 && lastCell > 0) continue;
-    bound = Number(total);
-    // The parts' digits bound the total both ways (the same limits the cutting applies cell by cell).
-    if (lastCell > 0 && !sumCanBe(bound, head.reduce((d, h) => d + h.length, 0), lastCell)) continue;
-    setTexts([...head, total]);
-    dead = new Set();
-    const before = readings.length;
-    walk(0, 0);
-    // Keep the cuttings whose last cell is this total and whose parts make it.
-    const found = readings.splice(before).filter((r) => r[lastCell] === total && r.slice(0, -1).reduce((a, c) => a + Number(c), 0) === bound);
-    readings.push(...found);
-  }
-  return { readings, truncated };
 }
 
 const WHOLE_COUNT = /^(?:0|[1-9]\d*)$/;
