@@ -108,6 +108,22 @@ describe('run-together text (textContent): digits split by the template', () => 
   });
 });
 
+describe('run-together 表二 that fills in 处理决定数量 = 上一年项目数量 + 本年增/减', () => {
+  const r = get('2019-runon-decisions.txt');
+  it('one row the digits alone decide shows the relation, and it splits the rows that cut two ways', () => {
+    expect(r.tables.activeDisclosure).toMatchObject({
+      licensing: { previousCount: 100, change: -100, decisions: 0 },
+      otherServices: { previousCount: 54, change: 12, decisions: 66 },
+      penalty: { previousCount: 57, change: 8, decisions: 65 },
+      coercion: { previousCount: 40, change: -9, decisions: 31 },
+    });
+    const split = (row: string) => r.diagnostics.find((d) => d.rule === 'value-split' && d.where?.row === row)!.message;
+    expect(split('licensing')).toContain('the only split the digits allow');
+    for (const row of ['otherServices', 'penalty', 'coercion']) expect(split(row)).toContain(`the only split satisfying row `);
+    expect(r.diagnostics.filter((d) => d.rule === 'value-ambiguous' && ['otherServices', 'penalty', 'coercion'].includes(d.where?.row ?? ''))).toEqual([]);
+  });
+});
+
 describe('run-together text whose blank cells vanished', () => {
   const r = get('2021-runon-blanks.txt');
   it('a row label with no digits after it is blank', () => {

@@ -101,6 +101,19 @@ export const REAL_SHAPE_FIXTURES: FixtureDef[] = [
       s.t3['denied.enforcementFiles']![2] = '';
     }),
   },
+  {
+    file: '2019-runon-decisions.txt',
+    shape: 'runon',
+    why: 'run-together text whose 表二 fills in 处理决定数量 = 上一年项目数量 + 本年增/减: one row the digits alone decide shows it, and it splits the others',
+    spec: set(consistentSpec('2019-runon-decisions', '2019', 2020, 47), (s) => {
+      // 100减1000 cuts only one way, and shows the relation with numbers not all 0.
+      s.t2['licensing'] = { previousCount: '100', change: '减100', decisions: '0' };
+      // Each of these cuts two ways (54 增1 266, 57 增86 5, 40 减93 1); only the relation tells.
+      s.t2['otherServices'] = { previousCount: '54', change: '增12', decisions: '66' };
+      s.t2['penalty'] = { previousCount: '57', change: '增8', decisions: '65' };
+      s.t2['coercion'] = { previousCount: '40', change: '减9', decisions: '31' };
+    }),
+  },
   { file: '2019-blanklines.txt', spec: consistentSpec('2019-blanklines', '2019', 2020, 34), shape: 'blanklines', why: 'one cell per line, bare CR line ends, runs of blank lines between cells and rows' },
   {
     file: '2021-blanklines.txt',

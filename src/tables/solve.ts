@@ -97,6 +97,9 @@ function runToState(run: Run, relations: readonly Relation[]): State {
 const cellValue = (text: string) => readCell(text).value ?? Number.NaN;
 const cellId = (row: string, column: string) => `${row}\u0000${column}`;
 
+const withTermsOf = (r: Relation) => ({ r, terms: termsOf(r) });
+const isStated = ({ r }: { r: Relation }) => r.stated;
+
 function termsOf(r: Relation): Term[] {
   const terms: Term[] = [];
   for (const c of r.left) terms.push({ row: c.row, column: c.column, sign: 1 });
@@ -186,9 +189,13 @@ function propagateOnce(table: Table, relations: ReadonlyArray<{ r: Relation; ter
     const state = oneState(bound.open);
     if (!state) continue;
     const before = readingsLeft(state);
-    const after = state.values.map((v, i) => state.keep[i]! && holds(bound.constant, bound.open, v));
+    const after: boolean[] = [];
     let left = 0;
-    for (const a of after) if (a) left++;
+    for (let i = 0; i < state.values.length; i++) {
+      const keep = state.keep[i]! && holds(bound.constant, bound.open, state.values[i]!);
+      after.push(keep);
+      if (keep) left++;
+    }
     if (left === before || (!r.stated && left === 0)) continue;
     state.keep = after;
     state.used.add(r);
@@ -204,17 +211,25 @@ function propagateOnce(table: Table, relations: ReadonlyArray<{ r: Relation; ter
  * the template only suggests (`stated: false`) is used only where some reading satisfies it.
  */
 export function solveRuns(runs: readonly Run[], known: Known, relations: readonly Relation[]): RunReading[] {
-  const states = runs.map((run) => runToState(run, relations));
+  const states: State[] = [];
   const where = new Map<string, { state: State; index: number }>();
-  for (const state of states) state.run.cells.forEach((c, index) => where.set(cellId(c.row, c.column), { state, index }));
+  for (const run of runs) {
+    const state = runToState(run, relations);
+    states.push(state);
+    for (let index = 0; index < run.cells.length; index++) where.set(cellId(run.cells[index]!.row, run.cells[index]!.column), { state, index });
+  }
   const table: Table = { states, where, known };
-  const withTerms = relations.map((r) => ({ r, terms: termsOf(r) }));
-  const usable = withTerms.filter(({ r, terms }) => r.stated || isShown(table, terms));
+  const withTerms = relations.map(withTermsOf);
+  // A rule the template only suggests is used (all its relations) where some relation of it is shown.
+  const shown = new Set<string>();
+  for (const { r, terms } of withTerms) if (!r.stated && isShown(table, terms)) shown.add(r.rule);
+  const stated = withTerms.filter(isStated);
+  const usable = withTerms.filter(({ r }) => r.stated || shown.has(r.rule));
   while (propagateOnce(table, usable));
   // Joint search over runs still open, tied by stated relations.
   const pending = states.filter(isOpen);
-  if (pending.length > 1) searchTogether(table, pending, withTerms.filter(({ r }) => r.stated));
-  return states.map((s) => toReading(s));
+  if (pending.length > 1) searchTogether(table, pending, stated);
+  return states.map(toReading);
 }
 
 /**
@@ -263,22 +278,31 @@ function searchTogether(table: Table, pending: State[], relations: ReadonlyArray
       if (seen.has(s)) continue;
       seen.add(s);
       component.push(s);
-      for (const t of ties) if (t.open.some((o) => o.state === s)) for (const o of t.open) if (!seen.has(o.state)) queue.push(o.state);
+      for (const t of ties) if (touches(t, s)) for (const o of t.open) if (!seen.has(o.state)) queue.push(o.state);
     }
-    const mine = ties.filter((t) => t.open.some((o) => component.includes(o.state)));
+    const mine = ties.filter((t) => component.some((s) => touches(t, s)));
     if (mine.length === 0) continue;
-    component.sort((a, b) => readingsLeft(a) - readingsLeft(b));
+    component.sort(fewerReadingsFirst);
     const search = new JointSearch(component, mine);
     search.walk(0);
     if (!search.exhausted) {
       for (const s of component) s.truncated = s.truncated || search.solutions === 0;
       continue;
     }
-    component.forEach((s, i) => {
-      s.keep = s.keep.map((_, j) => search.found[i]!.has(j));
-      for (const t of mine) if (t.open.some((o) => o.state === s)) s.used.add(t.r);
-    });
+    for (let i = 0; i < component.length; i++) {
+      const s = component[i]!;
+      const found = search.found[i]!;
+      for (let j = 0; j < s.keep.length; j++) s.keep[j] = found.has(j);
+      for (const t of mine) if (touches(t, s)) s.used.add(t.r);
+    }
   }
+}
+
+const fewerReadingsFirst = (a: State, b: State) => readingsLeft(a) - readingsLeft(b);
+
+function touches(tie: Tie, state: State): boolean {
+  for (const o of tie.open) if (o.state === state) return true;
+  return false;
 }
 
 /** Backtracking over the readings of a component's runs; `found[i]`: the readings of run i in some solution. */
@@ -354,7 +378,11 @@ function toReading(s: State): RunReading {
     return { texts: left[0]!, outcome: s.certain ? 'certain' : 'split', readings: left, used: [...s.used], truncated: false };
   }
   // A cell on which every reading left agrees is read, whichever reading is the true one.
-  const texts = Array.from({ length: width }, (_, i) => (left.every((r) => r[i] === left[0]![i]) ? left[0]![i]! : null));
+  const texts: Array<string | null> = [];
+  for (let i = 0; i < width; i++) {
+    const first = left[0]![i]!;
+    texts.push(left.every((r) => r[i] === first) ? first : null);
+  }
   return { texts, outcome: 'ambiguous', readings: left, used: [...s.used], truncated: false };
 }
 
