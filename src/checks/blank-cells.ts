@@ -9,7 +9,7 @@ export const blankCells: Rule = {
   description: 'placeholders (-, /, —, 无) or blank cells where the template expects a number',
   severity: 'warning',
   run({ tables, reading }) {
-    const found = (reading ?? []).filter((d) => d.rule === 'value-placeholder' || d.rule === 'value-blank');
+    const found = (reading ?? []).filter(isBlankCell);
     if (found.length > 0) {
       return { result: { rule: this.id, outcome: 'failed', message: `${found.length} cell${found.length === 1 ? '' : 's'} blank or a placeholder` }, diagnostics: [] };
     }
@@ -17,3 +17,5 @@ export const blankCells: Rule = {
     return outcome(this.id, [], missing.length > 0 ? [`not found: ${missing.join(', ')}`] : []);
   },
 };
+
+const isBlankCell = (d: { rule: string }) => d.rule === 'value-placeholder' || d.rule === 'value-blank';

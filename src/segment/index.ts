@@ -2,7 +2,7 @@ import type { Line } from '../extract/document.js';
 import { compact } from '../normalize/index.js';
 import type { SectionId } from '../schema/index.js';
 import { matchHeading, mayBeHeading } from '../schema/headings.js';
-import { linesToOutline, sectionNumber } from './outline.js';
+import { isTableRow, linesToOutline, sectionNumber } from './outline.js';
 
 export { isTitleText, matchHeading } from '../schema/headings.js';
 export { linesToReportInfo } from './meta.js';
@@ -65,7 +65,7 @@ function linesToStandardSections(lines: readonly Line[]): SectionSpan[] {
   const candidates: SectionSpan[] = [];
   lines.forEach((line, index) => {
     if (!mayBeHeading(line.text)) return;
-    if (line.cells && line.cells.filter((c) => c.trim() !== '').length > 1) return;
+    if (isTableRow(line)) return;
     const heading = compact(line.text);
     const match = matchHeading(heading);
     if (match) candidates.push({ ...match, heading, headingIndex: index, start: index + 1, end: lines.length });

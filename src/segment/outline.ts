@@ -33,7 +33,7 @@ export interface OutlineHeading {
 export function linesToOutline(lines: readonly Line[]): OutlineHeading[] {
   const found: OutlineHeading[] = [];
   lines.forEach((line, index) => {
-    if (line.cells && line.cells.filter((c) => c.trim() !== '').length > 1) return;
+    if (isTableRow(line)) return;
     const heading = compact(line.text);
     const m = CANDIDATE.exec(heading);
     if (m && !TABLE_ROW.test(heading)) {
@@ -45,6 +45,17 @@ export function linesToOutline(lines: readonly Line[]): OutlineHeading[] {
   // The problems part without a heading counts only after 表四's section, where it stands.
   const review = found.findIndex((h) => h.id === 'reviewLitigation');
   return found.filter((h, i) => !PROBLEMS_PART.test(h.heading) || (review >= 0 && i > review && !found.some((x) => x.id === 'problems' && !PROBLEMS_PART.test(x.heading))));
+}
+
+/**
+ * A line of two or more filled cells is a table row, never a heading. A loop, not a filter
+ * callback: it runs on every line, and V8 drops a callback's optimised code at each full GC.
+ */
+export function isTableRow(line: Line): boolean {
+  if (!line.cells) return false;
+  let filled = 0;
+  for (const c of line.cells) if (c.trim() !== '' && ++filled > 1) return true;
+  return false;
 }
 
 export const sectionNumber = (id: SectionId) => SECTIONS.findIndex((s) => s.id === id) + 1;

@@ -36,7 +36,7 @@ export function splitRunTogether(lines: readonly Line[]): Line[] {
       out.push(line);
       continue;
     }
-    const at = [0, ...[...cuts].sort((a, b) => a - b), line.text.length];
+    const at = [0, ...[...cuts].sort(ascending), line.text.length];
     for (let i = 0; i < at.length - 1; i++) {
       const text = line.text.slice(at[i], at[i + 1]).trim();
       if (text !== '') out.push({ ...line, text });
@@ -54,3 +54,5 @@ function cutsOf(text: string): Set<number> | null {
   cuts.delete(0);
   return cuts.size === 0 ? null : cuts;
 }
+
+const ascending = (a: number, b: number) => a - b;

@@ -5,7 +5,7 @@ import { ACTIVE_DISCLOSURE, VERSION_SIGNALS, type DisclosureBlock, type Disclosu
 import { compact } from '../text/index.js';
 import { TableBuilder, type BuiltTable, type Column } from './table-builder.js';
 import { linesToTokens } from './tokens.js';
-import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence } from './units.js';
+import { gluedShort, hasValue, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence } from './units.js';
 
 export interface ParsedActiveDisclosure {
   /** Version named by the headers; `mixed` when headers of both versions occur. */
@@ -77,7 +77,7 @@ export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVers
     for (const n of named) if (n !== target && !builder.has(n.row.key)) builder.blankRow(n.row.key, unit.line);
     if (!target) {
       const label = unit.before.map((t) => compact(t.text)).join('');
-      if (unit.values.some((v) => v.kind === 'value') && label !== '') {
+      if (hasValue(unit) && label !== '') {
         diagnostics.push(
           diagnostic('warning', 'unknown-row', `表二: row "${label}" with values matches no template row; ignored`, {
             where: { table: 'activeDisclosure', line: unit.line },

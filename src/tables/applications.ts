@@ -8,7 +8,7 @@ import { alignInOrder, type Candidate } from './align.js';
 import { NUMBERED, piecesToLabels, type Label } from './labels.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
 import { linesToTokens, type Token } from './tokens.js';
-import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence, type Unit } from './units.js';
+import { gluedShort, hasValue, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence, type Unit } from './units.js';
 
 export interface ParsedApplications {
   /** Version shown by the （六） rows themselves; null when they were not found. */
@@ -20,6 +20,9 @@ export interface ParsedApplications {
 }
 
 const WIDTH = APPLICATION_COLUMNS.length;
+/** Label text that is no row's label: the results heading, a group's name (2019 has no 其他处理 group), a header word. */
+const isMarker2021 = (t: string) => RESULTS.test(t) || GROUP.test(t) || (HEADER.test(t) && !NUMBERED.test(t));
+const isMarker2019 = (t: string) => RESULTS.test(t) || (GROUP.test(t) && !/其他处理/.test(t)) || (HEADER.test(t) && !NUMBERED.test(t));
 const GROUP = /^(?:[（(]([三四五六])[)）])?(不予公开|无法提供|不予处理|其他处理)$/;
 const RESULTS = /^(?:三[、.．]?)?本年度办理结果$/;
 /** Header words of 表三: never a row's label. */
@@ -51,7 +54,7 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
   const signal = versionOf(units);
   const version = signal ?? hint ?? '2021';
   const rows = APPLICATION_ROWS[version];
-  const isMarker = (t: string) => RESULTS.test(t) || (GROUP.test(t) && !(version === '2019' && /其他处理/.test(t))) || (HEADER.test(t) && !NUMBERED.test(t));
+  const isMarker = version === '2019' ? isMarker2019 : isMarker2021;
   const assembled = units.map((u) => ({ unit: u, ...piecesToLabels(u.before, u.seqs, isMarker) }));
   const hintsOf = new Map<Unit, number[]>();
   const candidates: Array<Candidate<Unit> & { labels: Label[] }> = assembled.map((a, i) => {
@@ -118,7 +121,7 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
       diagnostics.push(diagnostic('info', 'subtotal-row', `表三: subtotal row "${label}" is not part of the template; ignored`, { where: { table: 'applications', line: r.unit.line } }));
     } else if (r.why === 'duplicate') {
       diagnostics.push(diagnostic('warning', 'duplicate-row', `表三 row "${label}" appears again; the first one is kept`, { where: { table: 'applications', line: r.unit.line } }));
-    } else if (r.unit.values.some((v) => v.kind === 'value')) {
+    } else if (hasValue(r.unit)) {
       diagnostics.push(
         diagnostic('warning', 'unknown-row', `表三: row "${label}" with values matches no template row; ignored`, { where: { table: 'applications', line: r.unit.line } }),
       );
@@ -134,26 +137,39 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
  * values: above them it is a column header); else by its number, in whichever group has it.
  */
 export function identify(text: string, rows: ReadonlyArray<{ key: string; match: RegExp; n?: number }>, own: boolean): number[] {
+  // Loops, not callbacks: this runs for every label, and V8 drops a callback's optimised code at each full GC.
   const found: number[] = [];
-  rows.forEach((r, i) => {
-    if (r.key === 'otherHandling.other' || r.key === 'total') return;
-    if (r.match.test(text)) found.push(i);
-  });
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.key !== 'otherHandling.other' && r.key !== 'total' && r.match.test(text)) found.push(i);
+  }
   if (found.length > 0) return found;
-  const at = (key: string) => rows.findIndex((r) => r.key === key);
-  if (/^(?:\d[.．、])?其他$/.test(text) && at('otherHandling.other') >= 0) return [at('otherHandling.other')];
-  if (/[（(]七[)）]/.test(text) || (own && /^(?:总计|合计)$/.test(text))) return [at('total')];
+  if (/^(?:\d[.．、])?其他$/.test(text)) {
+    const other = rowIndex(rows, 'otherHandling.other');
+    if (other >= 0) return [other];
+  }
+  if (/[（(]七[)）]/.test(text) || (own && /^(?:总计|合计)$/.test(text))) return [rowIndex(rows, 'total')];
   const n = /^(\d)[.．、]/.exec(text);
-  if (n) rows.forEach((r, i) => r.n === Number(n[1]) && found.push(i));
+  if (n) for (let i = 0; i < rows.length; i++) if (rows[i]!.n === Number(n[1])) found.push(i);
   return found;
+}
+
+function rowIndex(rows: ReadonlyArray<{ key: string }>, key: string): number {
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.key === key) return i;
+  return -1;
 }
 
 /** Which version the （六） rows show: 2021 has three sub-rows, 2019 one row with its own values. */
 function versionOf(units: readonly Unit[]): TemplateVersion | null {
-  const text = units.map((u) => u.before.map((t) => compact(t.text)).join('')).join('|');
+  const labels = units.map(labelBefore);
+  const text = labels.join('|');
   if (SIGNS_2021.test(text) || /其他处理[^|]*3[.．、]其他/.test(text)) return '2021';
-  return units.some((u) => /其他处理$/.test(u.before.map((t) => compact(t.text)).join(''))) ? '2019' : null;
+  return labels.some(isOtherHandling2019) ? '2019' : null;
 }
+
+const compactText = (t: Token) => compact(t.text);
+const labelBefore = (u: Unit) => u.before.map(compactText).join('');
+const isOtherHandling2019 = (label: string) => /其他处理$/.test(label);
 
 /** Lines of blank cells (header padding, a wrapped label's second line): their labels go on to the next unit. */
 function dropBlank(units: readonly Unit[]): Unit[] {
@@ -201,8 +217,14 @@ function mergeBroken(units: Unit[], checked: Unit[]): Unit[] {
 
 /** A row's six applicant columns sum to its 总计. */
 function addsUp(values: readonly Token[]): boolean {
-  const n = values.map((v) => readCell(v.text).value);
-  return n.length === WIDTH && n.every((x) => x !== null) && n.slice(0, 6).reduce((a, b) => a! + b!, 0) === n[6];
+  if (values.length !== WIDTH) return false;
+  let sum = 0;
+  for (let i = 0; i < WIDTH - 1; i++) {
+    const v = readCell(values[i]!.text).value;
+    if (v === null) return false;
+    sum += v;
+  }
+  return readCell(values[WIDTH - 1]!.text).value === sum;
 }
 
 /**
@@ -212,9 +234,18 @@ function addsUp(values: readonly Token[]): boolean {
  */
 function columnBlocks(units: readonly Unit[]): Set<Unit> {
   const runs = units.filter((u) => !u.cell && !u.glued && u.values.length >= 2 && u.seqs.size === u.values.length);
-  const gaps = (u: Unit) => u.values.slice(1).map((v, i) => v.seq - u.values[i]!.seq);
-  if (!runs.some((u) => gaps(u).some((g) => g >= 2))) return new Set();
-  return new Set(runs.filter((u) => gaps(u).some((g) => g === 1)));
+  if (!runs.some(hasWideGap)) return new Set();
+  return new Set(runs.filter(hasAdjacent));
+}
+
+/** Some two values in a row stand apart (a blank line between) / on adjacent lines. */
+const hasWideGap = (u: Unit) => someGap(u, isWide);
+const hasAdjacent = (u: Unit) => someGap(u, isOne);
+const isWide = (gap: number) => gap >= 2;
+const isOne = (gap: number) => gap === 1;
+function someGap(u: Unit, test: (gap: number) => boolean): boolean {
+  for (let i = 1; i < u.values.length; i++) if (test(u.values[i]!.seq - u.values[i - 1]!.seq)) return true;
+  return false;
 }
 
 /** Values printed one per line with no label between rows: k × 7 of them are k rows. */
@@ -224,12 +255,16 @@ function splitStacked(units: Unit[], stacked: Map<Unit, Unit>, checked: Unit[]):
     if (u.cell || u.glued || k < 2 || !Number.isInteger(k) || u.seqs.size < u.values.length) return [u];
     const parts = Array.from({ length: k }, (_, i) => {
       const values = u.values.slice(i * WIDTH, (i + 1) * WIDTH);
-      return { ...u, values, before: i === 0 ? u.before : [], seqs: new Set(values.map((v) => v.seq)), line: values[0]!.line, lastLine: values[WIDTH - 1]!.line };
+      return { ...u, values, before: i === 0 ? u.before : [], seqs: seqsOf(values), line: values[0]!.line, lastLine: values[WIDTH - 1]!.line };
     });
     // Rows cut from one run only if every one adds up: a run read in another order does not.
-    if (!parts.every((p) => addsUp(p.values))) return [u];
+    if (!parts.every(unitAddsUp)) return [u];
     for (const part of parts.slice(1)) stacked.set(part, parts[0]!);
     checked.push(...parts);
     return parts;
   });
 }
+
+const seqsOf = (values: readonly Token[]) => new Set(values.map(tokenSeq));
+const tokenSeq = (t: Token) => t.seq;
+const unitAddsUp = (u: Unit) => addsUp(u.values);

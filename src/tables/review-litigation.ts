@@ -3,7 +3,7 @@ import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../schema/template.js';
 import { compact } from '../text/index.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
 import { linesToTokens } from './tokens.js';
-import { gluedShort, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence, type Unit } from './units.js';
+import { gluedShort, hasValue, isValueToken, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence, type Unit } from './units.js';
 
 export interface ParsedReviewLitigation {
   built: BuiltTable;
@@ -20,7 +20,7 @@ const HEADER = /维持|纠正|审结|其他结果|总计|行政复议|行政诉�
  * they are read on until 15 are collected. Run-together digits are split as one run.
  */
 export function parseReviewLitigation(lines: readonly Line[]): ParsedReviewLitigation | null {
-  const units = tokensToUnits(linesToTokens(lines)).filter((u) => u.values.some((v) => v.kind === 'value'));
+  const units = tokensToUnits(linesToTokens(lines)).filter(hasValue);
   if (units.length === 0) return null;
   const headed = units.findIndex((u, i) => units.slice(0, i + 1).some((x) => x.before.some((t) => HEADER.test(compact(t.text)))));
   const from = units.slice(Math.max(0, headed));
@@ -37,12 +37,13 @@ export function parseReviewLitigation(lines: readonly Line[]): ParsedReviewLitig
   for (const unit of from) {
     if (unit.glued) break;
     taken = { ...taken, values: [...taken.values, ...unit.values], lastLine: unit.lastLine };
-    if (taken.values.filter((v) => v.kind === 'value').length >= WIDTH || unitCells(taken, WIDTH)) break;
+    if (taken.values.filter(isValueToken).length >= WIDTH || unitCells(taken, WIDTH)) break;
   }
   const fit = unitCells(taken, WIDTH);
-  REVIEW_GROUPS.forEach((group, g) => {
-    if (!fit) return builder.missingRow(group.key, misfit(taken, WIDTH), first.line);
-    REVIEW_COLUMNS.forEach((column, c) => builder.set(group.key, column, fit[g * REVIEW_COLUMNS.length + c]!, first.line));
-  });
+  for (let g = 0; g < REVIEW_GROUPS.length; g++) {
+    const group = REVIEW_GROUPS[g]!;
+    if (!fit) builder.missingRow(group.key, misfit(taken, WIDTH), first.line);
+    else for (let c = 0; c < REVIEW_COLUMNS.length; c++) builder.set(group.key, REVIEW_COLUMNS[c]!, fit[g * REVIEW_COLUMNS.length + c]!, first.line);
+  }
   return { built: builder.finish(), lastLine: taken.lastLine };
 }

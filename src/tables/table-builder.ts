@@ -200,7 +200,8 @@ export class TableBuilder {
   /** Split the runs against the cells read whole; returns the relations that were used. */
   private solve(): string[] {
     if (this.runs.length === 0) return [];
-    const inRuns = new Set(this.runs.flatMap((r) => r.cells.map((c) => `${c.row}\u0000${c.column}`)));
+    const inRuns = new Set<string>();
+    for (const r of this.runs) for (const c of r.cells) inRuns.add(`${c.row}\u0000${c.column}`);
     const known = (row: string, column: string) => {
       if (inRuns.has(`${row}\u0000${column}`)) return undefined;
       const cell = this.rows.get(row)?.get(column);
@@ -208,11 +209,11 @@ export class TableBuilder {
     };
     const readings = solveRuns(this.runs, known, relationsOf(this.table, this.version));
     const used = new Set<string>();
-    this.runs.forEach((run, i) => {
+    for (let i = 0; i < this.runs.length; i++) {
       const reading = readings[i]!;
       for (const r of reading.used) used.add(relationId(r));
-      this.report(run, reading);
-    });
+      this.report(this.runs[i]!, reading);
+    }
     return [...used];
   }
 
@@ -221,13 +222,15 @@ export class TableBuilder {
     const names = rows.map((r) => `${this.labels.get(r) ?? r} (${r})`).join(', ');
     const where = { table: this.table, row: rows[0]!, ...(run.line === undefined ? {} : { line: run.line }) };
     const relations = reading.used.map((r) => r.part).join('; ');
-    run.cells.forEach((c, i) => {
+    // Loops, not callbacks, here and below: V8 drops a callback's optimised code at each full GC.
+    for (let i = 0; i < run.cells.length; i++) {
+      const c = run.cells[i]!;
       const text = reading.texts[i];
       // A cell no reading settles keeps the run's text as its raw: that is what stood there.
       const cell = text === null || text === undefined ? { value: null, raw: run.raw } : { value: valueOf(text, c), raw: text };
       if (cell.value !== null) this.split.push({ row: c.row, column: c.column });
       this.put(c.row, c.column, { ...cell, line: run.line, ...(run.confidence === undefined ? {} : { confidence: run.confidence }) });
-    });
+    }
     const quoted = `"${run.raw}"`;
     if (reading.outcome === 'certain' || reading.outcome === 'split') {
       const how = reading.outcome === 'certain' ? 'the only split the digits allow' : `the only split satisfying ${relations}`;
@@ -243,9 +246,10 @@ export class TableBuilder {
       ? `more than ${reading.readings.length || 'the'} readings to list`
       : `${reading.readings.length} readings: ${reading.readings.slice(0, 8).map((r) => r.join(' ')).join(' | ')}${reading.readings.length > 8 ? ' | …' : ''}`;
     const kept = reading.texts.some((t) => t !== null);
-    run.cells.forEach((c, i) => {
-      if (reading.texts[i] !== null) return;
-      const column = this.specs.find((s) => s.row.key === c.row)?.columns.find((col) => col.key === c.column) ?? { key: c.column, label: c.column };
+    for (let i = 0; i < run.cells.length; i++) {
+      const c = run.cells[i]!;
+      if (reading.texts[i] !== null) continue;
+      const column = this.columnOf(c.row, c.column);
       const name = this.cellName(c.row, column);
       const cellWhere = this.where(c.row, c.column, run.line);
       if (reading.outcome === 'unreadable') {
@@ -259,15 +263,24 @@ export class TableBuilder {
           }),
         );
       }
-    });
+    }
     if (kept) {
       this.diagnostics.push(
-        diagnostic('info', 'value-split', `${TABLE_NAMES[this.table]} ${names}: run-together digits ${quoted}: cells on which every reading agrees are kept (${reading.texts.map((t) => t ?? '?').join(' ')})`, {
+        diagnostic('info', 'value-split', `${TABLE_NAMES[this.table]} ${names}: run-together digits ${quoted}: cells on which every reading agrees are kept (${reading.texts.map(orUnknown).join(' ')})`, {
           where,
           actual: run.raw,
         }),
       );
     }
+  }
+
+  private columnOf(row: string, column: string): Labelled {
+    for (const spec of this.specs) {
+      if (spec.row.key !== row) continue;
+      for (const col of spec.columns) if (col.key === column) return col;
+      break;
+    }
+    return { key: column, label: column };
   }
 
   private missing(rowKey: string, column: Labelled, reason: string, line?: number): void {
@@ -309,3 +322,5 @@ function setRow<V>(map: CellMap<V>, rowKey: string, row: Record<string, V>): voi
 export function confidenceText(confidence: number): string {
   return (Math.floor(confidence * 100 + 1e-9) / 100).toFixed(2);
 }
+
+const orUnknown = (text: string | null) => text ?? '?';

@@ -42,22 +42,24 @@ const ASCII_DIGITS = /^[0-9０-９]+$/;
 /** A region's lines → tokens. */
 export function linesToTokens(lines: readonly Line[]): Token[] {
   const tokens: Token[] = [];
-  lines.forEach((line, seq) => {
+  // Loops, not callbacks: V8 drops the optimised code of closures at each full GC, and these ran for every line of every report.
+  for (let seq = 0; seq < lines.length; seq++) {
+    const line = lines[seq]!;
     if (line.cells) {
       let afterValue = false;
-      line.cells.forEach((raw, i) => {
-        const text = raw.trim();
+      for (let i = 0; i < line.cells.length; i++) {
+        const text = line.cells[i]!.trim();
         const confidence = line.ocr?.cells?.[i];
         // Digits amid marks (`<i>6</i>`, `1O`) where values stand are a value that cannot be read, not label text;
         // so is a cell of Latin letters after the first (`行政强制\tabc`): no label of the template has one.
-        const unreadable = (confidence !== undefined || afterValue) && ocrValue(text);
-        const kind = text === '' ? 'empty' : isValueText(text) || unreadable || (i > 0 && lettersOnly(text)) ? 'value' : 'label';
+        const unreadable: boolean = (confidence !== undefined || afterValue) && ocrValue(text);
+        const kind: Token['kind'] = text === '' ? 'empty' : isValueText(text) || unreadable || (i > 0 && lettersOnly(text)) ? 'value' : 'label';
         afterValue ||= kind === 'value';
         const token: Token = { kind, text, line: line.no, seq, cell: true, glued: false };
         if (confidence !== undefined) token.confidence = confidence;
         tokens.push(token);
-      });
-      return;
+      }
+      continue;
     }
     for (const chunk of joinSigns(line.text.trim().split(/[\s\u3000]+/))) {
       if (chunk === '') continue;
@@ -66,7 +68,7 @@ export function linesToTokens(lines: readonly Line[]): Token[] {
       if (line.ocr) for (const t of read) t.confidence = line.ocr.confidence;
       tokens.push(...read);
     }
-  });
+  }
   return tokens;
 }
 
@@ -100,16 +102,6 @@ function chunkToTokens(chunk: string, line: number, seq: number): Token[] {
   if (isValueText(chunk)) return [{ kind: 'value', text: chunk, line, seq, cell: false, glued: LEADING_ZERO.test(chunk) }];
   const out: Token[] = [];
   let label = '';
-  const flushLabel = () => {
-    if (label === '') return;
-    out.push({ kind: 'label', text: label, line, seq, cell: false, glued: false });
-    label = '';
-  };
-  const pushValue = (text: string, adjacent: boolean) => {
-    const prev = out[out.length - 1];
-    if (adjacent && prev?.kind === 'value') prev.text += text;
-    else out.push({ kind: 'value', text, line, seq, cell: false, glued: true });
-  };
   let last = 0;
   for (const m of chunk.matchAll(NUMBER)) {
     const at = m.index!;
@@ -126,15 +118,26 @@ function chunkToTokens(chunk: string, line: number, seq: number): Token[] {
     if (numbersRow) text = text.slice(0, -1);
     if (text !== '') {
       const adjacent = label === '';
-      flushLabel();
-      pushValue(text, adjacent);
+      pushLabel(out, label, line, seq);
+      label = '';
+      pushValue(out, text, adjacent, line, seq);
     }
     if (numbersRow) {
-      flushLabel();
+      pushLabel(out, label, line, seq);
       label = m[0].slice(-1);
     }
   }
-  label += chunk.slice(last);
-  flushLabel();
+  pushLabel(out, label + chunk.slice(last), line, seq);
   return out;
+}
+
+function pushLabel(out: Token[], label: string, line: number, seq: number): void {
+  if (label !== '') out.push({ kind: 'label', text: label, line, seq, cell: false, glued: false });
+}
+
+/** A value glued to the one before it (no label between) extends it. */
+function pushValue(out: Token[], text: string, adjacent: boolean, line: number, seq: number): void {
+  const prev = out[out.length - 1];
+  if (adjacent && prev?.kind === 'value') prev.text += text;
+  else out.push({ kind: 'value', text, line, seq, cell: false, glued: true });
 }

@@ -89,7 +89,7 @@ export function unitConfidence(unit: Unit): number | undefined {
 
 /** Why a unit cannot fill `n` columns, in the words the old row reader used. */
 export function misfit(unit: Unit, n: number): string {
-  const found = unit.values.filter((t) => t.kind === 'value').length;
+  const found = unit.values.filter(isValueToken).length;
   return found > n || unit.values.length > n
     ? `found ${found} values for ${n} columns`
     : `found ${found} value${found === 1 ? '' : 's'} for ${n} columns; cannot tell which column is missing`;
@@ -97,7 +97,7 @@ export function misfit(unit: Unit, n: number): string {
 
 /** A glued unit's chunks: values separated by white space never share a cell. */
 export function unitChunks(unit: Unit): string[] {
-  return unit.values.filter((t) => t.kind === 'value').map((t) => t.text);
+  return unit.values.filter(isValueToken).map(tokenText);
 }
 
 /**
@@ -106,5 +106,19 @@ export function unitChunks(unit: Unit): string[] {
  */
 export function gluedShort(units: readonly Unit[]): (unit: Unit, n: number) => boolean {
   const runTogether = units.some((u) => u.glued && !u.cell);
-  return (unit, n) => unit.glued || (runTogether && !unit.cell && unit.values.filter((v) => v.kind === 'value').length < n && unit.values.every((v) => v.kind === 'value'));
+  return runTogether ? gluedOrShort : isGlued;
 }
+
+const isGlued = (unit: Unit) => unit.glued;
+/** In run-together text a row of fewer values than cells had digits run together. */
+function gluedOrShort(unit: Unit, n: number): boolean {
+  if (unit.glued) return true;
+  if (unit.cell || unit.values.length >= n) return false;
+  for (const v of unit.values) if (v.kind !== 'value') return false;
+  return true;
+}
+
+/** Module-level callbacks: V8 drops the optimised code of callbacks made per call at each full GC. */
+export const isValueToken = (t: Token) => t.kind === 'value';
+export const hasValue = (u: Unit) => u.values.some(isValueToken);
+const tokenText = (t: Token) => t.text;
