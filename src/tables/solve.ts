@@ -41,11 +41,14 @@ interface State {
   certain: boolean;
 }
 
-/** A term of a relation: a cell, added (left side) or subtracted (right side). */
+/**
+ * A term of a relation: a cell, added (left side) or subtracted (right side), looked up once
+ * per table: in a run (`at`), or read whole (`known`: its value, null when unusable).
+ */
 interface Term {
-  row: string;
-  column: string;
   sign: number;
+  at: { state: State; index: number } | undefined;
+  known: number | null;
 }
 
 /** A term in an open run: which run, which of its cells. */
@@ -53,13 +56,6 @@ interface OpenTerm {
   state: State;
   index: number;
   sign: number;
-}
-
-/** The runs of one table and the cells read whole, for looking up a term's value. */
-interface Table {
-  states: State[];
-  where: Map<string, { state: State; index: number }>;
-  known: Known;
 }
 
 // Module-level functions rather than closures made per table: V8 drops the optimised code of
@@ -97,20 +93,24 @@ function runToState(run: Run, relations: readonly Relation[]): State {
 const cellValue = (text: string) => readCell(text).value ?? Number.NaN;
 const cellId = (row: string, column: string) => `${row}\u0000${column}`;
 
-const withTermsOf = (r: Relation) => ({ r, terms: termsOf(r) });
 const isStated = ({ r }: { r: Relation }) => r.stated;
 
-function termsOf(r: Relation): Term[] {
+function termsOf(r: Relation, where: Map<string, { state: State; index: number }>, known: Known): Term[] {
   const terms: Term[] = [];
-  for (const c of r.left) terms.push({ row: c.row, column: c.column, sign: 1 });
-  for (const c of r.right) terms.push({ row: c.row, column: c.column, sign: -1 });
+  for (const c of r.left) terms.push(termOf(c, 1, where, known));
+  for (const c of r.right) terms.push(termOf(c, -1, where, known));
   return terms;
 }
 
+function termOf(c: { row: string; column: string }, sign: number, where: Map<string, { state: State; index: number }>, known: Known): Term {
+  const at = where.get(cellId(c.row, c.column));
+  return { sign, at, known: at ? null : (known(c.row, c.column) ?? null) };
+}
+
 /** A term's value when fixed (known, or its run decided); `undefined` when its run is open; null when unusable. */
-function fixedValue(table: Table, row: string, column: string): number | null | undefined {
-  const at = table.where.get(cellId(row, column));
-  if (!at) return table.known(row, column) ?? null;
+function fixedValue(term: Term): number | null | undefined {
+  const at = term.at;
+  if (!at) return term.known;
   const s = at.state;
   if (s.truncated) return null;
   // The one reading left, without listing them: this runs for every term of every relation.
@@ -135,12 +135,12 @@ const isOpen = (s: State) => !s.truncated && readingsLeft(s) > 1;
  * A relation the template does not state (2019 表二's 处理决定数量 = 上一年项目数量 + 本年增/减) is
  * used only where the report shows it: a row read without it satisfies it with numbers not all 0.
  */
-function isShown(table: Table, terms: readonly Term[]): boolean {
+function isShown(terms: readonly Term[]): boolean {
   let left = 0;
   let right = 0;
   let nonZero = false;
   for (const t of terms) {
-    const v = fixedValue(table, t.row, t.column);
+    const v = fixedValue(t);
     if (typeof v !== 'number') return false;
     if (t.sign > 0) left += v;
     else right += v;
@@ -153,16 +153,14 @@ function isShown(table: Table, terms: readonly Term[]): boolean {
  * A relation's terms against the runs: the sum of the fixed ones, and the open ones; null when
  * a term is unusable.
  */
-function bindTerms(table: Table, terms: readonly Term[]): { constant: number; open: OpenTerm[] } | null {
+function bindTerms(terms: readonly Term[]): { constant: number; open: OpenTerm[] } | null {
   let constant = 0;
   const open: OpenTerm[] = [];
-  for (const { row, column, sign } of terms) {
-    const v = fixedValue(table, row, column);
+  for (const term of terms) {
+    const v = fixedValue(term);
     if (v === null) return null;
-    if (v === undefined) {
-      const at = table.where.get(cellId(row, column))!;
-      open.push({ state: at.state, index: at.index, sign });
-    } else constant += sign * v;
+    if (v === undefined) open.push({ state: term.at!.state, index: term.at!.index, sign: term.sign });
+    else constant += term.sign * v;
   }
   return { constant, open };
 }
@@ -181,10 +179,10 @@ function holds(constant: number, open: readonly OpenTerm[], values: readonly num
 }
 
 /** Propagate: a relation with exactly one open run filters that run's readings. Returns whether any run changed. */
-function propagateOnce(table: Table, relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): boolean {
+function propagateOnce(relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): boolean {
   let changed = false;
   for (const { r, terms } of relations) {
-    const bound = bindTerms(table, terms);
+    const bound = bindTerms(terms);
     if (!bound) continue;
     const state = oneState(bound.open);
     if (!state) continue;
@@ -218,17 +216,16 @@ export function solveRuns(runs: readonly Run[], known: Known, relations: readonl
     states.push(state);
     for (let index = 0; index < run.cells.length; index++) where.set(cellId(run.cells[index]!.row, run.cells[index]!.column), { state, index });
   }
-  const table: Table = { states, where, known };
-  const withTerms = relations.map(withTermsOf);
+  const withTerms = relations.map((r) => ({ r, terms: termsOf(r, where, known) }));
   // A rule the template only suggests is used (all its relations) where some relation of it is shown.
   const shown = new Set<string>();
-  for (const { r, terms } of withTerms) if (!r.stated && isShown(table, terms)) shown.add(r.rule);
+  for (const { r, terms } of withTerms) if (!r.stated && isShown(terms)) shown.add(r.rule);
   const stated = withTerms.filter(isStated);
   const usable = withTerms.filter(({ r }) => r.stated || shown.has(r.rule));
-  while (propagateOnce(table, usable));
+  while (propagateOnce(usable));
   // Joint search over runs still open, tied by stated relations.
   const pending = states.filter(isOpen);
-  if (pending.length > 1) searchTogether(table, pending, stated);
+  if (pending.length > 1) searchTogether(pending, stated);
   return states.map(toReading);
 }
 
@@ -238,13 +235,21 @@ export function solveRuns(runs: readonly Run[], known: Known, relations: readonl
  * use is recorded the same way.
  */
 function localTotals(run: Run, relations: readonly Relation[]): Array<{ total: RunTotal; relation: Relation }> {
-  const index = (c: { row: string; column: string }) => run.cells.findIndex((x) => x.row === c.row && x.column === c.column);
+  // Every relation of the table against every run (表三: ~40 relations, up to 15 runs): by a map, not a search.
+  const at = new Map<string, number>();
+  for (let i = run.cells.length - 1; i >= 0; i--) at.set(cellId(run.cells[i]!.row, run.cells[i]!.column), i);
   const out: Array<{ total: RunTotal; relation: Relation }> = [];
   for (const r of relations) {
     if (!r.stated || r.right.length !== 1) continue;
-    const total = index(r.right[0]!);
-    const parts = r.left.map(index);
-    if (total >= 0 && parts.every((p) => p >= 0)) out.push({ total: { parts, total }, relation: r });
+    const total = at.get(cellId(r.right[0]!.row, r.right[0]!.column));
+    if (total === undefined) continue;
+    const parts: number[] = [];
+    for (const c of r.left) {
+      const p = at.get(cellId(c.row, c.column));
+      if (p === undefined) break;
+      parts.push(p);
+    }
+    if (parts.length === r.left.length) out.push({ total: { parts, total }, relation: r });
   }
   return out;
 }
@@ -256,17 +261,17 @@ interface Tie {
   open: OpenTerm[];
 }
 
-function tiesOf(table: Table, relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): Tie[] {
+function tiesOf(relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): Tie[] {
   const ties: Tie[] = [];
   for (const { r, terms } of relations) {
-    const bound = bindTerms(table, terms);
+    const bound = bindTerms(terms);
     if (bound && new Set(bound.open.map((o) => o.state)).size >= 2) ties.push({ r, ...bound });
   }
   return ties;
 }
 
-function searchTogether(table: Table, pending: State[], relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): void {
-  const ties = tiesOf(table, relations);
+function searchTogether(pending: State[], relations: ReadonlyArray<{ r: Relation; terms: Term[] }>): void {
+  const ties = tiesOf(relations);
   // Connected components of runs tied by relations; each is searched alone.
   const seen = new Set<State>();
   for (const start of pending) {
