@@ -30,6 +30,22 @@ describe('PDFium and pdf.js read every PDF alike', () => {
     expect(a.report).toEqual(b.report);
     expect(a.checks).toEqual(b.checks);
   });
+  it('pdf.js: a PDF that needs no ruling lines is the text-only document itself, so its reading is made once', async () => {
+    // 2021-unruled.pdf has no lines to read; pdf.js reads rulings only where the policy asks.
+    const file = 'fixtures/pdf/2021-unruled.pdf';
+    const seen: unknown[] = [];
+    const doc = await bytesToDocument(file, readFileSync(file), {
+      engine: 'pdfjs',
+      rulings: (textOnly) => {
+        seen.push(textOnly);
+        return pagesNeedingRulings(textOnly);
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(pagesNeedingRulings(doc)).toEqual([]);
+    expect(doc).toBe(seen[0]);
+    expect(doc.engine).toBe('pdfjs');
+  });
   it('with ruling lines read on every page, the same tables as the parse', async () => {
     for (const file of fixtures.filter((f) => !f.includes('scanned'))) {
       for (const engine of ['pdfium', 'pdfjs'] as const) {

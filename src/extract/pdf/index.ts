@@ -52,7 +52,8 @@ const OCR_DPI_RANGE = [150, 300] as const;
  * alignment shows to need them (the caller decides; see pagesNeedingRulings in the pipeline).
  */
 export type RulingPolicy = 'always' | ((textOnly: SourceDocument) => readonly number[]);
-type ContentPolicy = 'always' | ((textOnly: PageContent[]) => readonly number[]);
+/** The pages to add rulings to, from the pages as read by text only, and the engine that read them. */
+type ContentPolicy = 'always' | ((textOnly: PageContent[], engine: PdfEngineName) => readonly number[]);
 
 /** The engines, loaded when first used: a batch of text reports loads neither. */
 async function engineNamed(name: PdfEngineName): Promise<PdfEngine> {
@@ -71,7 +72,7 @@ async function bytesToContents(bytes: Uint8Array, policy: ContentPolicy, name: P
       const contents: PageContent[] = [];
       for (let n = 1; n <= doc.pageCount; n++) contents.push(await doc.page(n, policy === 'always'));
       if (policy === 'always' || contents.every((c) => c.rulings)) return contents;
-      for (const n of policy([...contents])) {
+      for (const n of policy([...contents], engine.name)) {
         const content = contents[n - 1];
         if (content && !content.rulings) contents[n - 1] = await doc.addRulings(n, content);
       }
@@ -150,24 +151,23 @@ export async function pdfToDocument(
   ocr: OcrOptions = {},
 ): Promise<SourceDocument> {
   let textOnly: { contents: PageContent[]; doc: SourceDocument } | undefined;
-  let used: PdfEngineName = engineName;
   const { contents: read, engine } = await bytesToContents(
     bytes,
     policy === 'always'
       ? 'always'
-      : (pages) => {
+      : (pages, reader) => {
           // Scanned pages are read by OCR afterwards; for this text-only look they are left out.
-          textOnly = { contents: pages, doc: readToDocument(path, sha256, contentsToRead(pages), used, false) };
+          textOnly = { contents: pages, doc: readToDocument(path, sha256, contentsToRead(pages), reader, false) };
           return policy(textOnly.doc);
         },
     engineName,
   );
-  used = engine;
   const contents = await ocrScans(bytes, read, ocr);
-  // No page needed rulings or OCR: the text-only document is the document (and its reading is
-  // reused), unless pages went unread, which only the strict reading below may fail on.
+  // No page needed rulings or OCR: the text-only document is the document, the same object, so
+  // that the pipeline reuses its reading; unless pages went unread, which only the strict
+  // reading below may fail on. (The last engine to call the policy is the one that read it.)
   const unread = read.some((c) => isScanned(c) || unusableTextLayer(c));
-  if (textOnly && !unread && contents.every((c, i) => c === textOnly!.contents[i])) return { ...textOnly.doc, engine };
+  if (textOnly && !unread && contents.every((c, i) => c === textOnly!.contents[i])) return textOnly.doc;
   return readToDocument(path, sha256, contentsToRead(contents), engine);
 }
 
