@@ -19,33 +19,43 @@ const isTag = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'scri
  * layout: its cells are walked as ordinary containers.
  */
 export function domToLines(root: Element): Line[] {
-  const lines: Line[] = [];
-  let buffer = '';
-  const flush = () => {
-    const text = collapse(buffer);
-    if (text !== '') lines.push({ no: lines.length + 1, text });
-    buffer = '';
-  };
-  const walk = (node: AnyNode): void => {
+  const collector = new LineCollector();
+  collector.walk(root);
+  collector.flush();
+  return collector.lines;
+}
+
+/**
+ * The walk's state and steps as methods: domToLines runs once per table cell, and closures made
+ * per call lose their optimised code at each full GC (V8), so a batch of pages kept recompiling them.
+ */
+class LineCollector {
+  readonly lines: Line[] = [];
+  private buffer = '';
+
+  flush(): void {
+    const text = collapse(this.buffer);
+    if (text !== '') this.lines.push({ no: this.lines.length + 1, text });
+    this.buffer = '';
+  }
+
+  walk(node: AnyNode): void {
     if (node.type === 'text') {
-      buffer += (node as unknown as { data: string }).data;
+      this.buffer += (node as unknown as { data: string }).data;
       return;
     }
     if (!isTag(node) || SKIP.has(node.name)) return;
-    if (node.name === 'br') return flush();
+    if (node.name === 'br') return this.flush();
     if (node.name === 'table' && !hasDescendant(node, 'table')) {
-      flush();
-      for (const cells of tableToRows(node)) lines.push({ no: lines.length + 1, text: cells.join('\t'), cells });
+      this.flush();
+      for (const cells of tableToRows(node)) this.lines.push({ no: this.lines.length + 1, text: cells.join('\t'), cells });
       return;
     }
     const block = BLOCK.has(node.name) || node.name === 'table';
-    if (block) flush();
-    for (const child of node.children) walk(child);
-    if (block) flush();
-  };
-  walk(root);
-  flush();
-  return lines;
+    if (block) this.flush();
+    for (const child of node.children) this.walk(child);
+    if (block) this.flush();
+  }
 }
 
 /**
@@ -56,10 +66,10 @@ export function tableToRows(table: Element): string[][] {
   const rows = findRows(table);
   const taken: boolean[][] = [];
   const out: string[][] = [];
-  rows.forEach((tr, r) => {
+  for (let r = 0; r < rows.length; r++) {
     const cells: string[] = [];
     let c = 0;
-    for (const td of tr.children.filter((n): n is Element => isTag(n) && (n.name === 'td' || n.name === 'th'))) {
+    for (const td of rows[r]!.children.filter(isCell)) {
       while (taken[r]?.[c]) c++;
       const rowspan = span(td.attribs['rowspan']);
       const colspan = span(td.attribs['colspan']);
@@ -68,9 +78,11 @@ export function tableToRows(table: Element): string[][] {
       c += colspan;
     }
     out.push(cells);
-  });
+  }
   return out;
 }
+
+const isCell = (n: AnyNode): n is Element => isTag(n) && (n.name === 'td' || n.name === 'th');
 
 function findRows(table: Element): Element[] {
   const rows: Element[] = [];
