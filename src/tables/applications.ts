@@ -21,8 +21,9 @@ export interface ParsedApplications {
 
 const WIDTH = APPLICATION_COLUMNS.length;
 /** Label text that is no row's label: the results heading, a group's name (2019 has no 其他处理 group), a header word. */
-const isMarker2021 = (t: string) => RESULTS.test(t) || GROUP.test(t) || (HEADER.test(t) && !NUMBERED.test(t));
-const isMarker2019 = (t: string) => RESULTS.test(t) || (GROUP.test(t) && !/其他处理/.test(t)) || (HEADER.test(t) && !NUMBERED.test(t));
+const isHeading = (t: string) => RESULTS.test(t) || (HEADER.test(t) && !NUMBERED.test(t));
+const isMarker2021 = (t: string) => isHeading(t) || GROUP.test(t);
+const isMarker2019 = (t: string) => isHeading(t) || (GROUP.test(t) && !/其他处理/.test(t));
 const GROUP = /^(?:[（(]([三四五六])[)）])?(不予公开|无法提供|不予处理|其他处理)$/;
 const RESULTS = /^(?:三[、.．]?)?本年度办理结果$/;
 /** Header words of 表三: never a row's label. */
@@ -207,7 +208,7 @@ function mergeBroken(units: Unit[], checked: Unit[]): Unit[] {
       }
       out[out.length - 1] = merged;
       checked.push(merged);
-      if (rest.length > 0) out.push({ ...u, values: rest, before: [], seqs: new Set(rest.map((t) => t.seq)), line: rest[0]!.line });
+      if (rest.length > 0) out.push({ ...u, values: rest, before: [], seqs: seqsOf(rest), line: rest[0]!.line });
       continue;
     }
     out.push(u);

@@ -143,14 +143,12 @@ export class TableBuilder {
 
   /** A row whose label stands with no value after it (run-together text drops blank cells). */
   blankRow(rowKey: string, line?: number): void {
-    const spec = this.specs.find((s) => s.row.key === rowKey);
-    for (const column of spec?.columns ?? []) this.set(rowKey, column, '', line);
+    for (const column of this.specOf(rowKey)?.columns ?? []) this.set(rowKey, column, '', line);
   }
 
   /** Mark every cell of a row as not found, saying why. */
   missingRow(rowKey: string, reason: string, line?: number): void {
-    const spec = this.specs.find((s) => s.row.key === rowKey);
-    for (const column of spec?.columns ?? []) this.missing(rowKey, column, reason, line);
+    for (const column of this.specOf(rowKey)?.columns ?? []) this.missing(rowKey, column, reason, line);
   }
 
   /** Nested maps in template order, whatever order the cells were read in. */
@@ -200,13 +198,8 @@ export class TableBuilder {
   /** Split the runs against the cells read whole; returns the relations that were used. */
   private solve(): string[] {
     if (this.runs.length === 0) return [];
-    const inRuns = new Set<string>();
-    for (const r of this.runs) for (const c of r.cells) inRuns.add(`${c.row}\u0000${c.column}`);
-    const known = (row: string, column: string) => {
-      if (inRuns.has(`${row}\u0000${column}`)) return undefined;
-      const cell = this.rows.get(row)?.get(column);
-      return cell ? cell.value : null;
-    };
+    // The solver asks only for cells outside its runs.
+    const known = (row: string, column: string) => this.rows.get(row)?.get(column)?.value ?? null;
     const readings = solveRuns(this.runs, known, relationsOf(this.table, this.version));
     const used = new Set<string>();
     for (let i = 0; i < this.runs.length; i++) {
@@ -274,12 +267,13 @@ export class TableBuilder {
     }
   }
 
+  private specOf(row: string): Spec | undefined {
+    for (const spec of this.specs) if (spec.row.key === row) return spec;
+    return undefined;
+  }
+
   private columnOf(row: string, column: string): Labelled {
-    for (const spec of this.specs) {
-      if (spec.row.key !== row) continue;
-      for (const col of spec.columns) if (col.key === column) return col;
-      break;
-    }
+    for (const col of this.specOf(row)?.columns ?? []) if (col.key === column) return col;
     return { key: column, label: column };
   }
 
