@@ -5,6 +5,7 @@ import { WEB_FIXTURES } from '../scripts/synthetic/web-fixtures.js';
 import { expectedTables } from '../scripts/synthetic/spec.js';
 import { htmlBytesToText } from '../src/extract/html/decode.js';
 import { tableToRows } from '../src/extract/html/index.js';
+import { findReportRoot } from '../src/extract/html/root.js';
 import { describeShared, sharedPath } from './shared.js';
 import { parseFile, type Report } from '../src/index.js';
 
@@ -132,6 +133,16 @@ describe('HTML reader units', () => {
   it('expands rowspan and colspan, a merged cell in the first row it spans', () => {
     const $ = cheerio.load('<table><tr><td rowspan="2">组</td><td colspan="2">合并</td></tr><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>1<span>2</span><font>3</font></td><td>&nbsp;</td></tr></table>');
     expect(tableToRows($('table')[0]!)).toEqual([['组', '合并'], ['a', 'b'], ['c', '123', '']]);
+  });
+  it('finds the report in the smallest container with the most headings, headings split over tags, comments not read', () => {
+    const headings = ['一、总体情况', '二、主动公开', '三、收到和处理', '四、行政复议', '五、存在的问题', '六、其他需要报告'];
+    const $ = cheerio.load(
+      '<body><div id="nav"><!-- ' + headings.join(' ') + ' --><table><tr><td>首页</td></tr></table></div>' +
+        '<div id="outer"><div id="article"><p><b>一、</b> 总 体情况</p><p>二、<span>主动</span>公开</p>' +
+        headings.slice(2).map((h) => `<p>${h}</p>`).join('') +
+        '<table><tr><td>规章</td><td>1</td></tr></table></div><div id="footer">版权所有</div></div></body>',
+    );
+    expect(findReportRoot($).attribs['id']).toBe('article');
   });
   it('bounds absurd spans', () => {
     const $ = cheerio.load('<table><tr><td rowspan="99999999" colspan="99999999">x</td></tr></table>');

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { compact } from '../../text/index.js';
 
 /** Headings of the six sections, loosely: enough to tell the report from the page around it. */
@@ -17,12 +17,20 @@ export function findReportRoot($: CheerioAPI): Element {
   $('table').each((_, t) => {
     for (const a of $(t).parents().toArray()) if (CONTAINERS.has(a.name)) candidates.add(a);
   });
+  // Each candidate's text is a slice of the page's text, read once: reading every nested
+  // container's text anew was a sixth of a real saved page's whole parse.
+  const spans = new TextSpans(candidates);
+  spans.walk($.root()[0] as AnyNode);
+  const all = spans.text();
   let best = body;
   let bestScore = -1;
   let bestLength = Infinity;
   for (const el of candidates) {
-    const text = compact($(el).text());
-    const score = MARKERS.filter((m) => m.test(text)).length;
+    const span = spans.of(el);
+    if (!span) continue;
+    const text = all.slice(span.start, span.end);
+    let score = 0;
+    for (const m of MARKERS) if (m.test(text)) score++;
     if (score > bestScore || (score === bestScore && text.length < bestLength)) {
       best = el;
       bestScore = score;
@@ -30,6 +38,43 @@ export function findReportRoot($: CheerioAPI): Element {
     }
   }
   return best;
+}
+
+/**
+ * The page's text with white space removed (as `compact` leaves it), and where in it each
+ * wanted element's text lies. Text is what cheerio's `.text()` reads: every text node under a
+ * node with children, comments left out. Removing white space is done character by character,
+ * so the compacted pieces joined equal the joined text compacted.
+ */
+class TextSpans {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private readonly spans = new Map<AnyNode, { start: number; end: number }>();
+
+  constructor(private readonly wanted: ReadonlySet<AnyNode>) {}
+
+  walk(node: AnyNode): void {
+    if (node.type === 'text') {
+      const t = compact(node.data);
+      if (t !== '') {
+        this.parts.push(t);
+        this.length += t.length;
+      }
+      return;
+    }
+    if (node.type === 'comment' || !('children' in node)) return;
+    const start = this.length;
+    for (const child of node.children) this.walk(child);
+    if (this.wanted.has(node)) this.spans.set(node, { start, end: this.length });
+  }
+
+  of(node: AnyNode): { start: number; end: number } | undefined {
+    return this.spans.get(node);
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
 }
 
 /** The page title's part that names the report (sites append their own name: `…年度报告_政府信息公开年报_…`). */
