@@ -8,6 +8,7 @@ import { MAX_NESTING, nestingDepth } from './depth.js';
 import { flattenDeepNodes } from './flatten.js';
 import { domToLines } from './dom-to-lines.js';
 import { findReportRoot, titleFromPage } from './root.js';
+import { dropStyleAttributes } from './styles.js';
 
 export { domToLines, tableToRows } from './dom-to-lines.js';
 
@@ -43,7 +44,7 @@ export function htmlToDocument(path: string, bytes: Uint8Array, sha256: string):
   const { text, encoding } = htmlBytesToText(bytes);
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING) throw new ReadError('E_HTML', `tags nested over ${MAX_NESTING} levels deep; not a report page`);
-  const $ = cheerio.load(text);
+  const $ = cheerio.load(dropStyleAttributes(text));
   const meta = pageMeta($);
   return { path, format: 'html', sha256, encoding, pages: null, lines: pageToLines($), ...(meta.published ? { meta } : {}) };
 }
