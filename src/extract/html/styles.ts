@@ -145,15 +145,21 @@ class StyleCutter {
     }
   }
 
-  /** A comment from just after `<!--`: `<!-->` and `<!--->` end at once, else the first `-->` or `--!>`. */
+  /**
+   * A comment from just after `<!--`: `<!-->` and `<!--->` end at once, else the first `-->` or
+   * `--!>`. Looked for together, one `--` at a time: a search for `--!>` alone would read to the
+   * end of the page for every comment (Word's pages hold hundreds).
+   */
   private skipComment(from: number): boolean {
     const h = this.html;
     if (h.charCodeAt(from) === GT) return this.at(from + 1);
     if (h.startsWith('->', from)) return this.at(from + 2);
-    const a = h.indexOf('-->', from);
-    const b = h.indexOf('--!>', from);
-    if (a < 0 && b < 0) return false;
-    return a >= 0 && (b < 0 || a < b) ? this.at(a + 3) : this.at(b + 4);
+    for (let k = h.indexOf('--', from); k >= 0; k = h.indexOf('--', k + 1)) {
+      const c = h.charCodeAt(k + 2);
+      if (c === GT) return this.at(k + 3);
+      if (c === BANG && h.charCodeAt(k + 3) === GT) return this.at(k + 4);
+    }
+    return false;
   }
 
   private skipPast(s: string, from: number): boolean {
