@@ -26,6 +26,11 @@
  *    write it, its size, and in Debian's chromium (when /usr/bin/chromium is there) the time to
  *    load it and to open and draw one report.
  *
+ * 9. Web pages in one process: our HTML fixtures and (when ../shared holds them) the real saved
+ *    pages, ROUNDS rounds alternating: gov-report's whole parse of a page against parse5 alone
+ *    building the DOM of the same page as saved (cheerio.load), the floor a browser-exact HTML
+ *    parser sets.
+ *
  * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, PDFS, TEXT and LARGE size them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -44,7 +49,7 @@ const TEXT = Number(process.env.TEXT ?? 2000);
 const LARGE = Number(process.env.LARGE ?? 2000);
 const PDFS = Number(process.env.PDFS ?? 300);
 const AUDIT = Number(process.env.AUDIT ?? 1000);
-const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6,7,8').split(',').map(Number));
+const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6,7,8,9').split(',').map(Number));
 const JOBS = availableParallelism();
 const CLI = path.resolve('dist/cli/main.js');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -267,6 +272,36 @@ if (PARTS.has(8)) {
     opened = `loads in ${(median(loads) / 1000).toFixed(2)} s (median of 3), a report opens and draws its tables in ${median(draws).toFixed(0)} ms`;
   }
   console.log(`8. Audit page, ${AUDIT} reports of every format: written in ${made.wall.toFixed(1)} s (parse and check included), ${mb(bytes)} (${(bytes / AUDIT / 1024).toFixed(1)} KB a report); ${opened}`);
+}
+
+// ── 9. web pages ──────────────────────────────────────────────────────────────
+if (PARTS.has(9)) {
+  const { load } = await import('cheerio');
+  const { htmlBytesToText } = await import('../dist/extract/html/decode.js');
+  const realPages = ['pingtan-2019', 'pingtan-2021', 'pingtan-2022', 'pingtan-2023'].map((n) => `../shared/real/${n}.html`).filter((f) => existsSync(f));
+  const sets = [['ours', all.filter((f) => f.endsWith('.html'))], ['real saved pages', realPages]] as const;
+  for (const [name, files] of sets) {
+    if (files.length === 0) continue;
+    const texts = files.map((f) => htmlBytesToText(readFileSync(f)).text);
+    for (let warm = 0; warm < 5; warm++) {
+      for (const f of files) await parseFile(f);
+      for (const t of texts) load(t);
+    }
+    let ours = 0;
+    let parse5 = 0;
+    // Round by round, not file by file: each side's garbage is then mostly collected in its own time.
+    for (let round = 0; round < ROUNDS; round++) {
+      const a = performance.now();
+      for (const f of files) await parseFile(f);
+      const b = performance.now();
+      for (const t of texts) load(t);
+      ours += b - a;
+      parse5 += performance.now() - b;
+    }
+    const n = ROUNDS * files.length;
+    const kb = texts.reduce((k, t) => k + t.length, 0) / files.length / 1024;
+    console.log(`9. Web pages, ${name} (${files.length}, ${kb.toFixed(0)} K characters on average) × ${ROUNDS} rounds: gov-report ${(ours / n).toFixed(2)} ms/page, parse5 building the saved page's DOM ${(parse5 / n).toFixed(2)} ms/page: ${(ours / parse5).toFixed(2)}×`);
+  }
 }
 
 rmSync(work, { recursive: true, force: true });
