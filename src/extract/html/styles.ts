@@ -8,8 +8,8 @@
  * comments, bogus comments and doctypes, start and end tags with their quoted and unquoted
  * attribute values, and the raw-text elements whose content is not markup. Where its reading
  * could differ from the parser's, it cuts nothing and returns the page as it came: a page with
- * foreign content (`<svg>`, `<math>`: CDATA sections), a script holding `<!--` (the tokenizer's
- * escaped states), a tag or comment left open at the end. Only the value is cut (`style=""`
+ * foreign content (`<svg>`, `<math>`: CDATA sections), a tag, comment or raw-text element left
+ * open at the end. Only the value is cut (`style=""`
  * stays): whatever follows is then read in the same tokenizer state as before, which removing
  * the attribute would not give (after a valueless attribute, a following `=` would start its value).
  */
@@ -22,6 +22,13 @@ const STYLE = /[\s"'/]style[\s=/>]/i;
 const FOREIGN = /<(?:svg|math)[\s/>]/i;
 /** Elements whose content the tokenizer reads as text up to their end tag (scripting enabled, as cheerio parses). */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
+
+/** What changes a script's state, in each state: an end tag, an escape's start or end (`-->`), a double escape's start. */
+const SCRIPT_STATES = {
+  data: /<\/script[\t\n\f\r />]|<!--/gi,
+  escaped: /<\/script[\t\n\f\r />]|<script[\t\n\f\r />]|-->/gi,
+  double: /<\/script[\t\n\f\r />]|-->/gi,
+};
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -55,7 +62,7 @@ class StyleCutter {
         const name = this.tag(lt + 1, true);
         if (name === null) return null;
         if (name === 'plaintext') break;
-        if (RAW_TEXT.has(name) && !this.skipRawText(name)) return null;
+        if (name === 'script' ? !this.skipScript() : RAW_TEXT.has(name) && !this.skipRawText(name)) return null;
       } else if (c === SLASH) {
         const d = h.charCodeAt(lt + 2);
         if (isAsciiAlpha(d)) {
@@ -137,11 +144,43 @@ class StyleCutter {
       if (end < 0) return false;
       const after = h.charCodeAt(end + 2 + name.length);
       if (isSpace(after) || after === SLASH || after === GT) {
-        if (name === 'script' && h.slice(this.i, end).includes('<!--')) return false;
         this.i = end;
         return true;
       }
       from = end + 2;
+    }
+  }
+
+  /**
+   * A script's content, through the tokenizer's script data states: `<!--` escapes it, and in
+   * the escaped text `<script` starts a double escape, in which `</script` only ends the double
+   * escape; `-->` ends either escape. Only an unescaped or singly escaped `</script` ends it.
+   */
+  private skipScript(): boolean {
+    const h = this.html;
+    let state: keyof typeof SCRIPT_STATES = 'data';
+    let from = this.i;
+    while (true) {
+      const find = SCRIPT_STATES[state];
+      find.lastIndex = from;
+      const m = find.exec(h);
+      if (!m) return false;
+      const token = m[0].slice(0, 3).toLowerCase();
+      if (token === '</s') {
+        if (state !== 'double') return this.at(m.index);
+        state = 'escaped';
+        from = m.index + 8;
+      } else if (token === '<!-') {
+        state = 'escaped';
+        // The dashes of `<!--` count: `<!-->` ends the escape it began.
+        from = m.index + 2;
+      } else if (token === '<sc') {
+        state = 'double';
+        from = m.index + 7;
+      } else {
+        state = 'data';
+        from = m.index + 3;
+      }
     }
   }
 
