@@ -10,7 +10,7 @@
 export interface Candidate<U> {
   unit: U;
   /** Rows (template indexes) named by the labels on the unit's own line, nearest last. */
-  own: number[][];
+  own: ReadonlyArray<readonly number[]>;
   /** Rows named by numbered labels just before the unit in the same text flow. */
   near: number[];
   /** Rows named by numbered labels on other lines, for units whose labels may have moved. */
@@ -68,7 +68,7 @@ export function alignInOrder<U>(candidates: ReadonlyArray<Candidate<U>>, rowCoun
 }
 
 /** The nearest own label that names a row after `last` (its first such row). */
-function ownTarget(own: readonly number[][], last: number): number | undefined {
+function ownTarget(own: ReadonlyArray<readonly number[]>, last: number): number | undefined {
   for (let i = own.length - 1; i >= 0; i--) {
     const row = firstAfter(own[i]!, last);
     if (row !== undefined) return row;
