@@ -76,6 +76,7 @@ describe('style attributes are cut from a page before parsing', () => {
     ['foreign content (CDATA sections)', '<svg><style>x</style></svg><p style="a">'],
     ['a script left open at the end', '<p style="a"><script><!-- <script> </script>'],
     ['a raw-text element in a select, whose start tag is ignored there', '<select><iframe><textarea></iframe><p style="x"></textarea>'],
+    ['a raw-text element in a template (ignored in its column group)', '<template><col><style><template><script></style><p style="x"></script>'],
     ['a tag left open at the end', '<p style="a">x<td style="b'],
     ['a comment left open at the end', '<p style="a"><!-- x'],
   ])('cuts nothing from a page with %s', (_, html) => {

@@ -8,8 +8,8 @@
  * comments, bogus comments and doctypes, start and end tags with their quoted and unquoted
  * attribute values, and the raw-text elements whose content is not markup. Where its reading
  * could differ from the parser's, it cuts nothing and returns the page as it came: a page with
- * foreign content (`<svg>`, `<math>`: CDATA sections), a raw-text element inside a select or a
- * frameset (whose start tag the tree builder may ignore), a tag, comment or raw-text element left
+ * foreign content (`<svg>`, `<math>`: CDATA sections), a raw-text element inside a select, a
+ * template or a frameset (whose start tag the tree builder may ignore), a tag, comment or raw-text element left
  * open at the end. Only the value is cut (`style=""`
  * stays): whatever follows is then read in the same tokenizer state as before, which removing
  * the attribute would not give (after a valueless attribute, a following `=` would start its value).
@@ -49,18 +49,21 @@ class StyleCutter {
   /** Where the markup not yet copied to `out` begins. */
   private copied = 0;
   private i = 0;
-  /** Select elements opened and not yet closed, as far as tags tell; and whether a frameset was opened. */
+  /** Select and template elements opened and not yet closed, as far as tags tell; and whether a frameset was opened. */
   private selects = 0;
+  private templates = 0;
   private frameset = false;
 
   constructor(private readonly html: string) {}
 
   /**
    * A raw-text start tag the tree builder may ignore here, leaving its content markup: in a
-   * select only script and textarea switch the tokenizer, in a frameset only noframes. The
-   * counts can only overstate being inside one, so the cut at worst gives up on a page it could read.
+   * select only script and textarea switch the tokenizer, in a frameset only noframes, and in a
+   * template's column group none. The counts can only overstate being inside one, so the cut
+   * at worst gives up on a page it could read.
    */
   private ignoredHere(name: string): boolean {
+    if (this.templates > 0) return true;
     if (this.frameset) return name !== 'noframes';
     return this.selects > 0 && name !== 'script' && name !== 'textarea';
   }
@@ -77,6 +80,7 @@ class StyleCutter {
         if (name === null) return null;
         if (name === 'plaintext') break;
         if (name === 'select') this.selects++;
+        else if (name === 'template') this.templates++;
         else if (name === 'frameset') this.frameset = true;
         if (!RAW_TEXT.has(name)) continue;
         if (this.ignoredHere(name)) return null;
@@ -87,6 +91,7 @@ class StyleCutter {
           const name = this.tag(lt + 2, false);
           if (name === null) return null;
           if (name === 'select' && this.selects > 0) this.selects--;
+          else if (name === 'template' && this.templates > 0) this.templates--;
         } else if (d === GT) this.i = lt + 3;
         else if (Number.isNaN(d)) break;
         else if (!this.skipPast('>', lt + 2)) return null;
