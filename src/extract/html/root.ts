@@ -18,7 +18,8 @@ export function findReportRoot($: CheerioAPI): Element {
     for (const a of $(t).parents().toArray()) if (CONTAINERS.has(a.name)) candidates.add(a);
   });
   // Each candidate's text is a slice of the page's text, read once: reading every nested
-  // container's text anew was a sixth of a real saved page's whole parse.
+  // container's text anew was a sixth of a real saved page's whole parse. The whole page, not
+  // the body: `$('table')` also finds tables in a <template> in the head.
   const spans = new TextSpans(candidates);
   spans.walk($.root()[0] as AnyNode);
   const all = spans.text();

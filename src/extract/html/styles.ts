@@ -9,10 +9,10 @@
  * attribute values, and the raw-text elements whose content is not markup. Where its reading
  * could differ from the parser's, it cuts nothing and returns the page as it came: a page with
  * foreign content (`<svg>`, `<math>`: CDATA sections), a raw-text element inside a select, a
- * template or a frameset (whose start tag the tree builder may ignore), a tag, comment or raw-text element left
- * open at the end. Only the value is cut (`style=""`
- * stays): whatever follows is then read in the same tokenizer state as before, which removing
- * the attribute would not give (after a valueless attribute, a following `=` would start its value).
+ * template or a frameset (whose start tag the tree builder may ignore), or a tag, comment or
+ * raw-text element left open at the end. Only the value is cut (`style=""` stays): whatever
+ * follows is then read in the same tokenizer state as before, which removing the attribute
+ * would not give (after a valueless attribute, a following `=` would start its value).
  */
 export function dropStyleAttributes(html: string): string {
   if (!STYLE.test(html) || FOREIGN.test(html)) return html;
@@ -21,17 +21,18 @@ export function dropStyleAttributes(html: string): string {
 
 const STYLE = /[\s"'/]style[\s=/>]/i;
 const FOREIGN = /<(?:svg|math)[\s/>]/i;
-/** Elements whose content the tokenizer reads as text up to their end tag (scripting enabled, as cheerio parses). */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
+/** An end tag that closes raw text: `</name` then white space, `/` or `>`. */
+const endTag = (name: string) => `</${name}[\\t\\n\\f\\r />]`;
+/** Elements whose content the tokenizer reads as text up to their end tag (scripting enabled, as cheerio parses), and that end. */
+const RAW_TEXT = new Map(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript'].map((n) => [n, new RegExp(endTag(n), 'gi')]));
 
-/** What changes a script's state, in each state: an end tag, an escape's start or end (`-->`), a double escape's start. */
+/** What changes a script's state, in each state: its end tag, an escape's start or end (`-->`), a double escape's start. */
 const SCRIPT_STATES = {
-  data: /<\/script[\t\n\f\r />]|<!--/gi,
-  escaped: /<\/script[\t\n\f\r />]|<script[\t\n\f\r />]|-->/gi,
-  double: /<\/script[\t\n\f\r />]|-->/gi,
+  data: new RegExp(`${endTag('script')}|<!--`, 'gi'),
+  escaped: new RegExp(`${endTag('script')}|<script[\\t\\n\\f\\r />]|-->`, 'gi'),
+  double: new RegExp(`${endTag('script')}|-->`, 'gi'),
 };
 
-const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const EQUALS = 0x3d;
@@ -160,20 +161,12 @@ class StyleCutter {
     this.copied = to;
   }
 
-  /** A raw-text element's content: up to `</name` followed by white space, `/` or `>`. */
+  /** A raw-text element's content: up to its end tag. */
   private skipRawText(name: string): boolean {
-    const h = this.html;
-    let from = this.i;
-    while (true) {
-      const end = indexOfIgnoreCase(h, `</${name}`, from);
-      if (end < 0) return false;
-      const after = h.charCodeAt(end + 2 + name.length);
-      if (isSpace(after) || after === SLASH || after === GT) {
-        this.i = end;
-        return true;
-      }
-      from = end + 2;
-    }
+    const end = RAW_TEXT.get(name)!;
+    end.lastIndex = this.i;
+    const m = end.exec(this.html);
+    return m !== null && this.at(m.index);
   }
 
   /**
@@ -234,15 +227,5 @@ class StyleCutter {
   private at(i: number): true {
     this.i = i;
     return true;
-  }
-}
-
-function indexOfIgnoreCase(h: string, needle: string, from: number): number {
-  let k = from;
-  while (true) {
-    k = h.indexOf('</', k);
-    if (k < 0) return -1;
-    if (h.slice(k, k + needle.length).toLowerCase() === needle) return k;
-    k += 2;
   }
 }
