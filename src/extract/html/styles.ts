@@ -1,3 +1,5 @@
+import { BANG, DQUOTE, EQUALS, GT, QUESTION, SLASH, SQUOTE } from '../markup-chars.js';
+
 /**
  * Pages pasted from Word carry an inline `style` on nearly every element: on the real saved
  * pages in ../shared/real it is two thirds of the markup, and parse5, which builds attribute
@@ -32,14 +34,6 @@ const SCRIPT_STATES = {
   escaped: new RegExp(`${endTag('script')}|<script[\\t\\n\\f\\r />]|-->`, 'gi'),
   double: new RegExp(`${endTag('script')}|-->`, 'gi'),
 };
-
-const GT = 0x3e;
-const SLASH = 0x2f;
-const EQUALS = 0x3d;
-const BANG = 0x21;
-const QUESTION = 0x3f;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 const isAsciiAlpha = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
