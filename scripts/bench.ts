@@ -31,6 +31,10 @@
  *    building the DOM of the same page as saved (cheerio.load), the floor a browser-exact HTML
  *    parser sets.
  *
+ * 10. Word documents in one process: our DOCX fixtures, ROUNDS rounds alternating: gov-report's
+ *    whole parse against mammoth alone converting the same file as it came, the library the
+ *    reading is built on.
+ *
  * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, PDFS, TEXT and LARGE size them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -49,7 +53,7 @@ const TEXT = Number(process.env.TEXT ?? 2000);
 const LARGE = Number(process.env.LARGE ?? 2000);
 const PDFS = Number(process.env.PDFS ?? 300);
 const AUDIT = Number(process.env.AUDIT ?? 1000);
-const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6,7,8,9').split(',').map(Number));
+const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6,7,8,9,10').split(',').map(Number));
 const JOBS = availableParallelism();
 const CLI = path.resolve('dist/cli/main.js');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -302,6 +306,29 @@ if (PARTS.has(9)) {
     const kb = texts.reduce((k, t) => k + t.length, 0) / files.length / 1024;
     console.log(`9. Web pages, ${name} (${files.length}, ${kb.toFixed(0)} K characters on average) × ${ROUNDS} rounds: gov-report ${(ours / n).toFixed(2)} ms/page, parse5 building the saved page's DOM ${(parse5 / n).toFixed(2)} ms/page: ${(ours / parse5).toFixed(2)}×`);
   }
+}
+
+// ── 10. Word documents ────────────────────────────────────────────────────────
+if (PARTS.has(10)) {
+  const { default: mammoth } = await import('mammoth');
+  const files = all.filter((f) => f.endsWith('.docx'));
+  const bytes = files.map((f) => readFileSync(f));
+  for (let warm = 0; warm < 5; warm++) {
+    for (const f of files) await parseFile(f);
+    for (const b of bytes) await mammoth.convertToHtml({ buffer: b });
+  }
+  let ours = 0;
+  let alone = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const a = performance.now();
+    for (const f of files) await parseFile(f);
+    const b = performance.now();
+    for (const d of bytes) await mammoth.convertToHtml({ buffer: d });
+    ours += b - a;
+    alone += performance.now() - b;
+  }
+  const n = ROUNDS * files.length;
+  console.log(`10. Word documents (${files.length} DOCX) × ${ROUNDS} rounds: gov-report ${(ours / n).toFixed(1)} ms/file, mammoth alone on the file as it came ${(alone / n).toFixed(1)} ms/file: ${(ours / alone).toFixed(2)}×`);
 }
 
 rmSync(work, { recursive: true, force: true });
