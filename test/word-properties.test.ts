@@ -17,7 +17,8 @@ describe('Word properties are thinned to what mammoth reads', () => {
     ['a tracked change nesting its own tcPr goes whole', cell('<w:tcPrChange w:id="1"><w:tcPr><w:gridSpan w:val="3"/></w:tcPr></w:tcPrChange><w:vMerge/>'), cell('<w:vMerge/>')],
     ['markup of another namespace stays whole', cell(`<mc:AlternateContent xmlns:mc="${MC}"><mc:Fallback><w:gridSpan w:val="2"/><w:shd/></mc:Fallback></mc:AlternateContent>`), cell(`<mc:AlternateContent xmlns:mc="${MC}"><mc:Fallback><w:gridSpan w:val="2"/><w:shd/></mc:Fallback></mc:AlternateContent>`)],
     ['comments, instructions and CDATA go with what holds them', cell('<w:shd><!-- <w:gridSpan/> --><?pi x?><![CDATA[<w:b/>]]></w:shd><w:gridSpan w:val="2"/>'), cell('<w:gridSpan w:val="2"/>')],
-    ['a paragraph keeps style, alignment, numbering, indent and its mark', part('<w:p><w:pPr><w:pStyle w:val="H1"/><w:spacing w:after="0"/><w:jc w:val="center"/><w:widowControl/><w:numPr><w:ilvl w:val="0"/></w:numPr><w:ind w:left="2"/><w:rPr><w:del/><w:kern/></w:rPr></w:pPr></w:p>'), part('<w:p><w:pPr><w:pStyle w:val="H1"/><w:jc w:val="center"/><w:numPr><w:ilvl w:val="0"/></w:numPr><w:ind w:left="2"/><w:rPr><w:del/><w:kern/></w:rPr></w:pPr></w:p>')],
+    ['a paragraph keeps style, alignment, numbering, indent and its mark', part('<w:p><w:pPr><w:pStyle w:val="H1"/><w:spacing w:after="0"/><w:jc w:val="center"/><w:widowControl/><w:numPr><w:ilvl w:val="0"/></w:numPr><w:ind w:left="2"/><w:rPr><w:del/><w:kern/></w:rPr></w:pPr></w:p>'), part('<w:p><w:pPr><w:pStyle w:val="H1"/><w:jc w:val="center"/><w:numPr><w:ilvl w:val="0"/></w:numPr><w:ind w:left="2"/><w:rPr><w:del/></w:rPr></w:pPr></w:p>')],
+    ['the paragraph mark keeps only what marks it deleted', part('<w:p><w:pPr><w:rPr><w:rFonts w:ascii="宋体"/><w:b/><w:del w:id="1"/><w:sz w:val="24"/></w:rPr></w:pPr></w:p>'), part('<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr></w:p>')],
     ['a run keeps what mammoth formats, loses colour, kerning and language', part('<w:p><w:r><w:rPr><w:rFonts w:ascii="宋体"/><w:b/><w:color w:val="000000"/><w:kern w:val="0"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:eastAsia="zh-CN"/><w:u w:val="single"/><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r></w:p>'), part('<w:p><w:r><w:rPr><w:rFonts w:ascii="宋体"/><w:b/><w:sz w:val="24"/><w:u w:val="single"/><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r></w:p>')],
     ['by namespace, whatever the prefix', `<x:document xmlns:x="${W}"><x:tc><x:tcPr><x:tcW/><x:gridSpan x:val="2"/></x:tcPr></x:tc></x:document>`, `<x:document xmlns:x="${W}"><x:tc><x:tcPr><x:gridSpan x:val="2"/></x:tcPr></x:tc></x:document>`],
     ['the default namespace', `<document xmlns="${W}"><tc><tcPr><tcW/></tcPr></tc></document>`, `<document xmlns="${W}"><tc><tcPr></tcPr></tc></document>`],
@@ -31,6 +32,7 @@ describe('Word properties are thinned to what mammoth reads', () => {
     ['w: bound to another namespace', cell('<w:tcW/>').replace(W, 'urn:other')],
     ['a tcPr outside a cell (a table style)', part('<w:tblStylePr><w:tcPr><w:tcW/></w:tcPr></w:tblStylePr>')],
     ['the children of a kept property', cell('<w:vMerge><w:tcW/></w:vMerge>')],
+    ['a style\'s paragraph and run properties', part('<w:style><w:pPr><w:spacing/><w:rPr><w:kern/></w:rPr></w:pPr><w:rPr><w:kern/></w:rPr></w:style>')],
     ['nothing to thin', part('<w:p><w:r><w:t>规章</w:t></w:r></w:p>')],
   ])('leaves alone %s', (_why, xml) => {
     expect(thinWordProperties(xml)).toBe(xml);
@@ -57,7 +59,7 @@ const PIECES = [
   '<w:gridSpan w:val="2"/>', '<w:gridSpan w:val="3"/>', '<w:vMerge/>', '<w:vMerge w:val="restart"/>', '<w:vMerge w:val="continue"/>',
   '<w:b/>', '<w:b w:val="false"/>', '<w:i/>', '<w:u w:val="single"/>', '<w:strike/>', '<w:caps/>', '<w:smallCaps/>', '<w:vertAlign w:val="subscript"/>',
   '<w:highlight w:val="yellow"/>', '<w:rStyle w:val="Strong"/>', '<w:pStyle w:val="Heading1"/>', '<w:jc w:val="right"/>', '<w:ind w:left="720"/>',
-  '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>', '<w:rPr><w:del w:id="9"/></w:rPr>',
+  '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>', '<w:rPr><w:del w:id="9"/></w:rPr>', '<w:rPr><w:kern/><w:b/><w:del w:id="8"/></w:rPr>', '<w:rPr><w:ins w:id="7"/><w:color w:val="FF0000"/></w:rPr>',
   '<w:tcW w:w="100" w:type="dxa"/>', '<w:shd w:fill="FF0000"/>', '<w:color w:val="FF0000"/>', '<w:kern w:val="0"/>', '<w:lang w:eastAsia="zh-CN"/>',
   '<w:tcPrChange w:id="1"><w:tcPr><w:gridSpan w:val="4"/></w:tcPr></w:tcPrChange>', '<w:rPrChange w:id="2"><w:rPr><w:b/></w:rPr></w:rPrChange>',
   `<mc:AlternateContent xmlns:mc="${MC}"><mc:Choice Requires="w14"><w:gridSpan w:val="5"/></mc:Choice><mc:Fallback><w:gridSpan w:val="2"/><w:b/></mc:Fallback></mc:AlternateContent>`,

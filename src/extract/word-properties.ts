@@ -3,16 +3,18 @@ import { BANG, COLON, EQUALS, GT, QUESTION, SLASH } from './markup-chars.js';
 /** The WordprocessingML namespaces, transitional and strict: mammoth reads both as `w:`. */
 const W = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 /**
- * The property elements thinned, by their parent, and the children mammoth 1.13.0 reads of each
- * (docx/body-reader.js: readTableCell, readParagraphProperties, readRunProperties and the
- * deleted-paragraph test, which looks into the paragraph's own `w:rPr`, kept whole). mammoth is
- * pinned to that version: a newer one may read more, and this list must be checked against it.
+ * The property elements thinned, as parent/element, and the children mammoth 1.13.0 reads of
+ * each (docx/body-reader.js: readTableCell, readParagraphProperties, readRunProperties, and the
+ * deleted-paragraph test, which reads the `w:del` of a paragraph's own `w:rPr`). mammoth is
+ * pinned to that version: a newer one may read more, and these lists must be checked against it.
  */
-const THIN: ReadonlyMap<string, { parent: string; read: ReadonlySet<string> }> = new Map([
-  ['tcPr', { parent: 'tc', read: new Set(['gridSpan', 'vMerge']) }],
-  ['pPr', { parent: 'p', read: new Set(['pStyle', 'jc', 'numPr', 'ind', 'rPr']) }],
-  ['rPr', { parent: 'r', read: new Set(['rStyle', 'sz', 'vertAlign', 'rFonts', 'b', 'u', 'i', 'strike', 'caps', 'smallCaps', 'highlight']) }],
+const THIN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['tc/tcPr', new Set(['gridSpan', 'vMerge'])],
+  ['p/pPr', new Set(['pStyle', 'jc', 'numPr', 'ind', 'rPr'])],
+  ['r/rPr', new Set(['rStyle', 'sz', 'vertAlign', 'rFonts', 'b', 'u', 'i', 'strike', 'caps', 'smallCaps', 'highlight'])],
 ]);
+/** Kept children of a thinned element that are thinned in turn: the paragraph mark's run properties. */
+const NESTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([['pPr/rPr', new Set(['del'])]]);
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** ASCII name characters only: a name outside them is unexpected in Word's XML, and the part is left whole. */
@@ -61,9 +63,8 @@ export function thinWordProperties(xml: string): string {
   const out: string[] = [];
   const stack: Open[] = [];
   let copied = 0;
-  /** Depth of the children of the property element being thinned, or -1; what it keeps. */
-  let inside = -1;
-  let read: ReadonlySet<string> = new Set();
+  /** The property elements being thinned, outermost first: their children's depth, what they keep. */
+  const thinning: Array<{ depth: number; name: string; read: ReadonlySet<string> }> = [];
   /** Where the child being dropped starts, and its depth. */
   let dropFrom = -1;
   let dropDepth = -1;
@@ -95,7 +96,7 @@ export function thinWordProperties(xml: string): string {
         copied = at;
         dropDepth = -1;
       }
-      if (stack.length < inside) inside = -1;
+      if (stack.length < (thinning[thinning.length - 1]?.depth ?? 0)) thinning.pop();
       continue;
     }
     const nameStop = nameEnd(xml, lt + 1);
@@ -146,7 +147,9 @@ export function thinWordProperties(xml: string): string {
     if (uri === undefined) return xml;
     if (prefixes) for (const p of prefixes) if (!scope.has(p)) return xml;
     const w = W.has(uri) ? (colon < 0 ? name : xml.slice(colon + 1, nameStop)) : null;
-    if (stack.length === inside && dropDepth < 0 && w !== null && !read.has(w)) {
+    const level = thinning[thinning.length - 1];
+    const child = level !== undefined && stack.length === level.depth && dropDepth < 0 && w !== null;
+    if (child && !level.read.has(w)) {
       dropFrom = lt;
       dropDepth = stack.length;
     }
@@ -159,11 +162,9 @@ export function thinWordProperties(xml: string): string {
       continue;
     }
     stack.push({ name, w, scope });
-    const thin = w === null || inside >= 0 ? undefined : THIN.get(w);
-    if (thin && parent?.w === thin.parent) {
-      inside = stack.length;
-      read = thin.read;
-    }
+    if (w === null || stack.length - 1 === dropDepth) continue;
+    const read = child ? NESTED.get(`${level.name}/${w}`) : level === undefined ? THIN.get(`${parent?.w}/${w}`) : undefined;
+    if (read) thinning.push({ depth: stack.length, name: w, read });
   }
   if (stack.length > 0 || copied === 0) return xml;
   out.push(xml.slice(copied));
