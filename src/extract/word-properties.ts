@@ -40,6 +40,69 @@ function nameEnd(xml: string, i: number): number {
   }
 }
 
+interface StartTag {
+  /** Just after its `>`. */
+  end: number;
+  name: string;
+  local: string;
+  uri: string;
+  /** The namespace bindings in force inside the element. */
+  scope: ReadonlyMap<string, string>;
+  selfClosing: boolean;
+}
+
+/**
+ * The start tag at `lt`, its name resolved in the bindings it makes; null where it is not the
+ * XML expected: a malformed attribute, an unquoted value, `<` in a value, an unbound prefix.
+ */
+function readStartTag(xml: string, lt: number, outer: ReadonlyMap<string, string>): StartTag | null {
+  const nameStop = nameEnd(xml, lt + 1);
+  if (nameStop < 0) return null;
+  const colon = colonAt;
+  let scope = outer;
+  let prefixes: string[] | undefined;
+  let i = nameStop;
+  let selfClosing = false;
+  for (;;) {
+    const space = i;
+    while (isSpace(xml.charCodeAt(i))) i++;
+    const c = xml.charCodeAt(i);
+    if (c === GT) break;
+    if (c === SLASH && xml.charCodeAt(i + 1) === GT) {
+      selfClosing = true;
+      i++;
+      break;
+    }
+    if (i === space) return null;
+    const keyStart = i;
+    const keyEnd = nameEnd(xml, i);
+    if (keyEnd < 0) return null;
+    const keyColon = colonAt;
+    i = keyEnd;
+    while (isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== EQUALS) return null;
+    i++;
+    while (isSpace(xml.charCodeAt(i))) i++;
+    const quote = xml[i];
+    if (quote !== '"' && quote !== "'") return null;
+    const valueEnd = xml.indexOf(quote, i + 1);
+    if (valueEnd < 0) return null;
+    // XML forbids `<` in attribute values.
+    const lessThan = xml.indexOf('<', i + 1);
+    if (lessThan >= 0 && lessThan < valueEnd) return null;
+    if (xml.startsWith('xmlns', keyStart) && (keyEnd === keyStart + 5 || keyColon === keyStart + 5)) {
+      if (scope === outer) scope = new Map(outer);
+      (scope as Map<string, string>).set(keyColon < 0 ? '' : xml.slice(keyColon + 1, keyEnd), xml.slice(i + 1, valueEnd));
+    } else if (keyColon >= 0) (prefixes ??= []).push(xml.slice(keyStart, keyColon));
+    i = valueEnd + 1;
+  }
+  const uri = scope.get(colon < 0 ? '' : xml.slice(lt + 1, colon));
+  if (uri === undefined) return null;
+  if (prefixes) for (const p of prefixes) if (!scope.has(p)) return null;
+  const name = xml.slice(lt + 1, nameStop);
+  return { end: i + 1, name, local: colon < 0 ? name : xml.slice(colon + 1, nameStop), uri, scope, selfClosing };
+}
+
 interface Open {
   name: string;
   /** The local name when the element is in WordprocessingML. */
@@ -50,7 +113,7 @@ interface Open {
 /**
  * A Word part's XML with the properties of each cell, paragraph and run thinned to what mammoth
  * reads of them. WPS and LibreOffice give every cell its width, borders and alignment, and every
- * paragraph and run its spacing, fonts, kerning and language: most of document.xml (64 of 176 K
+ * paragraph and run its spacing, fonts, kerning and language: most of document.xml (63 of 176 K
  * characters are left of our fixture), which mammoth's XML reader makes into a DOM node by node.
  * What is dropped (a `w:tcPrChange` nesting another `w:tcPr` included) mammoth never looks at,
  * so its HTML is the same; a child from another namespace (`mc:AlternateContent`) is kept whole.
@@ -99,61 +162,18 @@ export function thinWordProperties(xml: string): string {
       if (stack.length < (thinning[thinning.length - 1]?.depth ?? 0)) thinning.pop();
       continue;
     }
-    const nameStop = nameEnd(xml, lt + 1);
-    if (nameStop < 0) return xml;
-    const name = xml.slice(lt + 1, nameStop);
-    const colon = colonAt;
     const parent = stack[stack.length - 1];
-    let scope = parent?.scope ?? root;
-    let prefixes: string[] | undefined;
-    let i = nameStop;
-    let selfClosing = false;
-    for (;;) {
-      const space = i;
-      while (isSpace(xml.charCodeAt(i))) i++;
-      const c = xml.charCodeAt(i);
-      if (c === GT) break;
-      if (c === SLASH && xml.charCodeAt(i + 1) === GT) {
-        selfClosing = true;
-        i++;
-        break;
-      }
-      if (i === space) return xml;
-      const keyEnd = nameEnd(xml, i);
-      if (keyEnd < 0) return xml;
-      const keyColon = colonAt;
-      const keyStart = i;
-      i = keyEnd;
-      while (isSpace(xml.charCodeAt(i))) i++;
-      if (xml.charCodeAt(i) !== EQUALS) return xml;
-      i++;
-      while (isSpace(xml.charCodeAt(i))) i++;
-      const quote = xml[i];
-      if (quote !== '"' && quote !== "'") return xml;
-      const valueEnd = xml.indexOf(quote, i + 1);
-      // XML forbids `<` in attribute values; a value with one is not XML.
-      if (valueEnd < 0) return xml;
-      const lessThan = xml.indexOf('<', i + 1);
-      if (lessThan >= 0 && lessThan < valueEnd) return xml;
-      const declares = xml.startsWith('xmlns', keyStart) && (keyEnd === keyStart + 5 || keyColon === keyStart + 5);
-      if (declares) {
-        if (scope === (parent?.scope ?? root)) scope = new Map(scope);
-        (scope as Map<string, string>).set(keyColon < 0 ? '' : xml.slice(keyColon + 1, keyEnd), xml.slice(i + 1, valueEnd));
-      } else if (keyColon >= 0) (prefixes ??= []).push(xml.slice(keyStart, keyColon));
-      i = valueEnd + 1;
-    }
-    at = i + 1;
-    const uri = scope.get(colon < 0 ? '' : xml.slice(lt + 1, colon));
-    if (uri === undefined) return xml;
-    if (prefixes) for (const p of prefixes) if (!scope.has(p)) return xml;
-    const w = W.has(uri) ? (colon < 0 ? name : xml.slice(colon + 1, nameStop)) : null;
+    const tag = readStartTag(xml, lt, parent?.scope ?? root);
+    if (tag === null) return xml;
+    at = tag.end;
+    const w = W.has(tag.uri) ? tag.local : null;
     const level = thinning[thinning.length - 1];
     const child = level !== undefined && stack.length === level.depth && dropDepth < 0 && w !== null;
     if (child && !level.read.has(w)) {
       dropFrom = lt;
       dropDepth = stack.length;
     }
-    if (selfClosing) {
+    if (tag.selfClosing) {
       if (stack.length === dropDepth) {
         out.push(xml.slice(copied, dropFrom));
         copied = at;
@@ -161,7 +181,7 @@ export function thinWordProperties(xml: string): string {
       }
       continue;
     }
-    stack.push({ name, w, scope });
+    stack.push({ name: tag.name, w, scope: tag.scope });
     if (w === null || stack.length - 1 === dropDepth) continue;
     const read = child ? NESTED.get(`${level.name}/${w}`) : level === undefined ? THIN.get(`${parent?.w}/${w}`) : undefined;
     if (read) thinning.push({ depth: stack.length, name: w, read });
