@@ -278,6 +278,27 @@ if (PARTS.has(8)) {
   console.log(`8. Audit page, ${AUDIT} reports of every format: written in ${made.wall.toFixed(1)} s (parse and check included), ${mb(bytes)} (${(bytes / AUDIT / 1024).toFixed(1)} KB a report); ${opened}`);
 }
 
+/**
+ * Milliseconds of `ours` and of `theirs` over ROUNDS rounds, after 5 to warm up. Round by round,
+ * not file by file: each side's garbage is then mostly collected in its own time.
+ */
+async function alternate(ours: () => Promise<void>, theirs: () => Promise<void>): Promise<{ ours: number; theirs: number }> {
+  for (let warm = 0; warm < 5; warm++) {
+    await ours();
+    await theirs();
+  }
+  const total = { ours: 0, theirs: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    const a = performance.now();
+    await ours();
+    const b = performance.now();
+    await theirs();
+    total.ours += b - a;
+    total.theirs += performance.now() - b;
+  }
+  return total;
+}
+
 // ── 9. web pages ──────────────────────────────────────────────────────────────
 if (PARTS.has(9)) {
   const { load } = await import('cheerio');
@@ -287,21 +308,14 @@ if (PARTS.has(9)) {
   for (const [name, files] of sets) {
     if (files.length === 0) continue;
     const texts = files.map((f) => htmlBytesToText(readFileSync(f)).text);
-    for (let warm = 0; warm < 5; warm++) {
-      for (const f of files) await parseFile(f);
-      for (const t of texts) load(t);
-    }
-    let ours = 0;
-    let parse5 = 0;
-    // Round by round, not file by file: each side's garbage is then mostly collected in its own time.
-    for (let round = 0; round < ROUNDS; round++) {
-      const a = performance.now();
-      for (const f of files) await parseFile(f);
-      const b = performance.now();
-      for (const t of texts) load(t);
-      ours += b - a;
-      parse5 += performance.now() - b;
-    }
+    const { ours, theirs: parse5 } = await alternate(
+      async () => {
+        for (const f of files) await parseFile(f);
+      },
+      async () => {
+        for (const t of texts) load(t);
+      },
+    );
     const n = ROUNDS * files.length;
     const kb = texts.reduce((k, t) => k + t.length, 0) / files.length / 1024;
     console.log(`9. Web pages, ${name} (${files.length}, ${kb.toFixed(0)} K characters on average) × ${ROUNDS} rounds: gov-report ${(ours / n).toFixed(2)} ms/page, parse5 building the saved page's DOM ${(parse5 / n).toFixed(2)} ms/page: ${(ours / parse5).toFixed(2)}×`);
@@ -313,20 +327,14 @@ if (PARTS.has(10)) {
   const { default: mammoth } = await import('mammoth');
   const files = all.filter((f) => f.endsWith('.docx'));
   const bytes = files.map((f) => readFileSync(f));
-  for (let warm = 0; warm < 5; warm++) {
-    for (const f of files) await parseFile(f);
-    for (const b of bytes) await mammoth.convertToHtml({ buffer: b });
-  }
-  let ours = 0;
-  let alone = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const a = performance.now();
-    for (const f of files) await parseFile(f);
-    const b = performance.now();
-    for (const d of bytes) await mammoth.convertToHtml({ buffer: d });
-    ours += b - a;
-    alone += performance.now() - b;
-  }
+  const { ours, theirs: alone } = await alternate(
+    async () => {
+      for (const f of files) await parseFile(f);
+    },
+    async () => {
+      for (const b of bytes) await mammoth.convertToHtml({ buffer: b });
+    },
+  );
   const n = ROUNDS * files.length;
   console.log(`10. Word documents (${files.length} DOCX) × ${ROUNDS} rounds: gov-report ${(ours / n).toFixed(1)} ms/file, mammoth alone on the file as it came ${(alone / n).toFixed(1)} ms/file: ${(ours / alone).toFixed(2)}×`);
 }

@@ -25,8 +25,8 @@ export async function docxToDocument(path: string, bytes: Uint8Array, sha256: st
 }
 
 /**
- * The same document with each large XML part's cell properties cut to what mammoth reads
- * (thinWordProperties): the same HTML in less time. A part that is not UTF-8, as mammoth decodes
+ * The same document with the cell, paragraph and run properties of each large XML part cut to
+ * what mammoth reads of them (thinWordProperties): the same HTML in less time. A part that is not UTF-8, as mammoth decodes
  * it, or that the cut leaves whole, stays as it was; so does a file JSZip cannot open, for
  * mammoth to fail on with its own message.
  */

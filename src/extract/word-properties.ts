@@ -16,6 +16,10 @@ const THIN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Kept children of a thinned element that are thinned in turn: the paragraph mark's run properties. */
 const NESTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([['pPr/rPr', new Set(['del'])]]);
 
+/** The bindings outside the root element; never changed (a tag that declares copies them). */
+const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([['', ''], ['xml', 'http://www.w3.org/XML/1998/namespace']]);
+
+/** XML's white space: unlike HTML's, no form feed. */
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** ASCII name characters only: a name outside them is unexpected in Word's XML, and the part is left whole. */
 const isNameChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
@@ -132,7 +136,6 @@ export function thinWordProperties(xml: string): string {
   let dropFrom = -1;
   let dropDepth = -1;
   let at = 0;
-  const root: ReadonlyMap<string, string> = new Map([['', ''], ['xml', 'http://www.w3.org/XML/1998/namespace']]);
   for (;;) {
     const lt = xml.indexOf('<', at);
     if (lt < 0) break;
@@ -163,7 +166,7 @@ export function thinWordProperties(xml: string): string {
       continue;
     }
     const parent = stack[stack.length - 1];
-    const tag = readStartTag(xml, lt, parent?.scope ?? root);
+    const tag = readStartTag(xml, lt, parent?.scope ?? ROOT_SCOPE);
     if (tag === null) return xml;
     at = tag.end;
     const w = W.has(tag.uri) ? tag.local : null;
