@@ -93,17 +93,30 @@ function runToState(run: Run, relations: readonly Relation[]): State {
 const cellValue = (text: string) => readCell(text).value ?? Number.NaN;
 const cellId = (row: string, column: string) => `${row}\u0000${column}`;
 
+/**
+ * The ids of a relation's cells, made once: relations are the template's own objects, and every
+ * run of every table is matched against all of them (7 % of a run-together report's reading
+ * went to building and hashing these strings anew).
+ */
+const RELATION_IDS = new WeakMap<Relation, { left: string[]; right: string[] }>();
+function idsOf(r: Relation): { left: string[]; right: string[] } {
+  let ids = RELATION_IDS.get(r);
+  if (!ids) RELATION_IDS.set(r, (ids = { left: r.left.map((c) => cellId(c.row, c.column)), right: r.right.map((c) => cellId(c.row, c.column)) }));
+  return ids;
+}
+
 const isStated = ({ r }: { r: Relation }) => r.stated;
 
 function termsOf(r: Relation, where: Map<string, { state: State; index: number }>, known: Known): Term[] {
   const terms: Term[] = [];
-  for (const c of r.left) terms.push(termOf(c, 1, where, known));
-  for (const c of r.right) terms.push(termOf(c, -1, where, known));
+  const ids = idsOf(r);
+  for (let i = 0; i < r.left.length; i++) terms.push(termOf(r.left[i]!, ids.left[i]!, 1, where, known));
+  for (let i = 0; i < r.right.length; i++) terms.push(termOf(r.right[i]!, ids.right[i]!, -1, where, known));
   return terms;
 }
 
-function termOf(c: { row: string; column: string }, sign: number, where: Map<string, { state: State; index: number }>, known: Known): Term {
-  const at = where.get(cellId(c.row, c.column));
+function termOf(c: { row: string; column: string }, id: string, sign: number, where: Map<string, { state: State; index: number }>, known: Known): Term {
+  const at = where.get(id);
   return { sign, at, known: at ? null : (known(c.row, c.column) ?? null) };
 }
 
@@ -241,11 +254,12 @@ function localTotals(run: Run, relations: readonly Relation[]): Array<{ total: R
   const out: Array<{ total: RunTotal; relation: Relation }> = [];
   for (const r of relations) {
     if (!r.stated || r.right.length !== 1) continue;
-    const total = at.get(cellId(r.right[0]!.row, r.right[0]!.column));
+    const ids = idsOf(r);
+    const total = at.get(ids.right[0]!);
     if (total === undefined) continue;
     const parts: number[] = [];
-    for (const c of r.left) {
-      const p = at.get(cellId(c.row, c.column));
+    for (const id of ids.left) {
+      const p = at.get(id);
       if (p === undefined) break;
       parts.push(p);
     }
