@@ -50,6 +50,8 @@ export interface RunTotal {
 /** A total's place among the cells: as a part still to be summed (how many parts follow, how many cells after its total). */
 interface PartOf {
   t: RunTotal;
+  /** The total's place in `running`. */
+  i: number;
   partsLeft: number;
   cellsAfter: number;
 }
@@ -73,7 +75,6 @@ class Cutter {
   private readonly readings: string[][] = [];
   private truncated = false;
   private readonly cells: string[] = [];
-  private readonly values: number[] = [];
   /** sums[k]: the cells before cell k added up, left to right (what the parts of a 总计 make so far). */
   private readonly sums: number[] = [0];
   private readonly lastCell: number;
@@ -81,10 +82,15 @@ class Cutter {
   private readonly tail: RunTotal | undefined;
   /** Per cell, the totals that constrain its length: as a part still to be summed, as the total, as a part of the last cell. */
   private readonly asPart: PartOf[][] = [];
-  private readonly asTotal: RunTotal[][] = [];
-  private readonly asLastPart: RunTotal[][] = [];
+  private readonly asTotal: number[][] = [];
+  private readonly asLastPart: number[][] = [];
   /** Per cell, the totals whose sums are still open there (part of a dead-end state). */
-  private readonly openAt: RunTotal[][] = [];
+  private readonly openAt: number[][] = [];
+  /** Per cell, the totals it is a part of; and each total's parts cut so far, added up as they are cut. */
+  private readonly partIn: number[][] = [];
+  private readonly running: number[];
+  /** The sums `descend` changed, to put back. */
+  private readonly saved: number[] = [];
   /**
    * A state the cutting reached before without finding any reading finds none again: what can
    * follow a cell depends only on where it ends, the sum so far under a bound, and the sums of
@@ -95,6 +101,11 @@ class Cutter {
   private bound = Infinity;
   /** later[c]: how many digits the chunks after chunk c hold. */
   private later: number[] = [];
+  /** How stateOf packs a state: offsets within a chunk, cells, states without a sum, and sums below this fit. */
+  private offsets = 1;
+  private readonly cellSlots: number;
+  private stateSlots = 1;
+  private sumSlots = 0;
 
   constructor(
     texts: string[],
@@ -105,25 +116,30 @@ class Cutter {
     this.texts = texts;
     const lastCell = kinds.length - 1;
     this.lastCell = lastCell;
+    this.cellSlots = kinds.length + 1;
     const usable = totals.filter((t) => kinds[t.total] === 'count' && t.parts.every((p) => kinds[p] === 'count' && p < t.total));
     this.tail = usable.find((t) => t.total === lastCell && t.parts.length === lastCell);
     const others = usable.filter((t) => t !== this.tail);
+    this.running = others.map(() => 0);
     for (let k = 0; k < kinds.length; k++) {
       const asPart: PartOf[] = [];
-      const asTotal: RunTotal[] = [];
-      const asLastPart: RunTotal[] = [];
-      const openAt: RunTotal[] = [];
-      for (const t of others) {
+      const asTotal: number[] = [];
+      const asLastPart: number[] = [];
+      const openAt: number[] = [];
+      const partIn: number[] = [];
+      others.forEach((t, i) => {
         const isPart = t.parts.includes(k);
-        if (isPart && t.total > k) asPart.push({ t, partsLeft: t.parts.filter((p) => p > k).length, cellsAfter: lastCell - t.total });
-        if (t.total === k) asTotal.push(t);
-        if (t.total !== k && t.total === lastCell && isPart) asLastPart.push(t);
-        if (t.total >= k && t.parts.some((p) => p < k)) openAt.push(t);
-      }
+        if (isPart) partIn.push(i);
+        if (isPart && t.total > k) asPart.push({ t, i, partsLeft: t.parts.filter((p) => p > k).length, cellsAfter: lastCell - t.total });
+        if (t.total === k) asTotal.push(i);
+        if (t.total !== k && t.total === lastCell && isPart) asLastPart.push(i);
+        if (t.total >= k && t.parts.some((p) => p < k)) openAt.push(i);
+      });
       this.asPart.push(asPart);
       this.asTotal.push(asTotal);
       this.asLastPart.push(asLastPart);
       this.openAt.push(openAt);
+      this.partIn.push(partIn);
     }
     this.setTexts(texts);
   }
@@ -162,51 +178,56 @@ class Cutter {
     const later = new Array<number>(next.length).fill(0);
     for (let c = next.length - 2; c >= 0; c--) later[c] = later[c + 1]! + next[c + 1]!.length;
     this.later = later;
+    let longest = 0;
+    for (const t of next) longest = Math.max(longest, t.length);
+    this.offsets = longest + 1;
+    this.stateSlots = (next.length + 1) * this.offsets * this.cellSlots;
+    this.sumSlots = Math.floor(SMALL_INTEGERS / this.stateSlots);
   }
 
-  private partsSum(t: RunTotal, below: number): number {
-    let sum = 0;
-    for (const p of t.parts) if (p < below) sum += this.values[p]!;
-    return sum;
-  }
 
   private fitsTotals(k: number, chunk: number, offset: number, n: number, value: number, after: number): boolean {
     const text = this.texts[chunk]!;
     const restLength = text.length - offset;
     const lastCell = this.lastCell;
-    for (const { t, partsLeft, cellsAfter } of this.asPart[k]!) {
+    const running = this.running;
+    for (const { i, partsLeft, cellsAfter } of this.asPart[k]!) {
       // What is left must hold the parts still to come, a total at least as long as their
       // sum so far, and one digit for each cell after that total.
-      if (after + this.later[chunk]! < partsLeft + digitCount(this.partsSum(t, k) + value) + cellsAfter) return false;
+      if (after + this.later[chunk]! < partsLeft + digitCount(running[i]! + value) + cellsAfter) return false;
     }
-    for (const t of this.asTotal[k]!) {
-      // A total is forced once its parts are cut.
-      const forced = String(this.partsSum(t, Infinity));
+    for (const i of this.asTotal[k]!) {
+      // A total is forced once its parts are cut (all of them come before it).
+      const forced = String(running[i]!);
       if (n !== forced.length || !text.startsWith(forced, offset)) return false;
     }
     if (chunk === this.texts.length - 1) {
-      for (const t of this.asLastPart[k]!) {
+      for (const i of this.asLastPart[k]!) {
         // The last cell is what remains of the text: no part can exceed the largest it can be.
         if (n > restLength - (lastCell - k)) return false;
         const largest = Number(text.slice(offset + n + (lastCell - k - 1)));
-        if (!(this.partsSum(t, k) + value <= largest)) return false;
+        if (!(running[i]! + value <= largest)) return false;
       }
     }
     return true;
   }
 
-  /** A number where it fits (most states: no sum, or one small one), a string otherwise. */
+  /**
+   * A small integer where it fits (most states: no sum, or one small one), a string otherwise.
+   * Packed into as many bits as this text needs, so that a state with its sum stays within V8's
+   * small integers: a larger number is a heap object to allocate and hash at every step.
+   */
   private stateOf(chunk: number, offset: number, k: number): number | string {
     const open = this.openAt[k]!;
     const bounded = this.bound !== Infinity;
     const extras = open.length + (bounded ? 1 : 0);
-    if (chunk < 1024 && offset < 4096 && k < 64) {
-      const base = (chunk * 4096 + offset) * 64 + k;
-      if (extras === 0) return base;
-      const e = bounded ? this.sums[k]! : this.partsSum(open[0]!, k);
-      if (extras === 1 && Number.isInteger(e) && e >= 0 && e < 2 ** 20) return base * 2 ** 20 + e;
+    const base = (chunk * this.offsets + offset) * this.cellSlots + k;
+    if (extras === 0) return base;
+    if (extras === 1) {
+      const e = bounded ? this.sums[k]! : this.running[open[0]!]!;
+      if (Number.isInteger(e) && e >= 0 && e < this.sumSlots) return e * this.stateSlots + base;
     }
-    const extra = open.map((t) => this.partsSum(t, k));
+    const extra = open.map((i) => this.running[i]!);
     if (bounded) extra.unshift(this.sums[k]!);
     return `${chunk}:${offset}:${k}:${extra.join(':')}`;
   }
@@ -234,14 +255,19 @@ class Cutter {
   }
 
   private descend(chunk: number, offset: number, n: number, value: number): void {
-    const { cells, values, sums } = this;
+    const { cells, sums, running, saved } = this;
+    // Put back as they were, not by subtracting: counts past 2^53 do not subtract back exactly.
+    const partIn = this.partIn[cells.length]!;
+    for (const i of partIn) {
+      saved.push(running[i]!);
+      running[i] = running[i]! + value;
+    }
     cells.push(this.texts[chunk]!.slice(offset, offset + n));
-    values.push(value);
     sums.push(sums[sums.length - 1]! + value);
     this.walk(chunk, offset + n);
     cells.pop();
-    values.pop();
     sums.pop();
+    for (let j = partIn.length - 1; j >= 0; j--) running[partIn[j]!] = saved.pop()!;
   }
 
   private walk(chunk: number, offset: number): void {
@@ -281,6 +307,8 @@ class Cutter {
 }
 
 const WHOLE_COUNT = /^(?:0|[1-9]\d*)$/;
+/** V8 keeps integers below 2^30 unboxed (31-bit small integers, with pointer compression). */
+const SMALL_INTEGERS = 2 ** 30;
 
 /** Whether `cells` counts cut from `digits` digits (at least one each) can add up to `sum`. */
 function sumCanBe(sum: number, digits: number, cells: number): boolean {
