@@ -248,24 +248,42 @@ export function solveRuns(runs: readonly Run[], known: Known, relations: readonl
  * use is recorded the same way.
  */
 function localTotals(run: Run, relations: readonly Relation[]): Array<{ total: RunTotal; relation: Relation }> {
-  // Every relation of the table against every run (表三: ~40 relations, up to 15 runs): by a map, not a search.
+  // Only the relations whose total is a cell of this run can lie within it: looked up by that cell.
+  const byTotal = totalsOf(relations);
   const at = new Map<string, number>();
   for (let i = run.cells.length - 1; i >= 0; i--) at.set(cellId(run.cells[i]!.row, run.cells[i]!.column), i);
-  const out: Array<{ total: RunTotal; relation: Relation }> = [];
-  for (const r of relations) {
-    if (!r.stated || r.right.length !== 1) continue;
-    const ids = idsOf(r);
-    const total = at.get(ids.right[0]!);
-    if (total === undefined) continue;
-    const parts: number[] = [];
-    for (const id of ids.left) {
-      const p = at.get(id);
-      if (p === undefined) break;
-      parts.push(p);
+  const found: Array<{ order: number; total: RunTotal; relation: Relation }> = [];
+  for (const [id, total] of at) {
+    for (const { order, relation } of byTotal.get(id) ?? []) {
+      const parts: number[] = [];
+      for (const part of idsOf(relation).left) {
+        const p = at.get(part);
+        if (p === undefined) break;
+        parts.push(p);
+      }
+      if (parts.length === relation.left.length) found.push({ order, total: { parts, total }, relation });
     }
-    if (parts.length === r.left.length) out.push({ total: { parts, total }, relation: r });
   }
-  return out;
+  // In the template's order, as the relations are listed (diagnostics name them in it).
+  found.sort((a, b) => a.order - b.order);
+  return found.map(({ total, relation }) => ({ total, relation }));
+}
+
+/** The stated relations with one total cell, by that cell's id, and their place in the list; made once per template table. */
+const TOTALS = new WeakMap<readonly Relation[], Map<string, Array<{ order: number; relation: Relation }>>>();
+function totalsOf(relations: readonly Relation[]): Map<string, Array<{ order: number; relation: Relation }>> {
+  let byTotal = TOTALS.get(relations);
+  if (byTotal) return byTotal;
+  byTotal = new Map();
+  relations.forEach((relation, order) => {
+    if (!relation.stated || relation.right.length !== 1) return;
+    const id = idsOf(relation).right[0]!;
+    const list = byTotal!.get(id);
+    if (list) list.push({ order, relation });
+    else byTotal!.set(id, [{ order, relation }]);
+  });
+  TOTALS.set(relations, byTotal);
+  return byTotal;
 }
 
 /** A stated relation over two or more open runs. */
