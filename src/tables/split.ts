@@ -313,11 +313,15 @@ const SMALL_INTEGERS = 2 ** 30;
 /** Whether `cells` counts cut from `digits` digits (at least one each) can add up to `sum`. */
 function sumCanBe(sum: number, digits: number, cells: number): boolean {
   // The most: one cell as long as it can be, the others one digit.
-  if (sum > 10 ** (digits - cells + 1) - 1 + 9 * (cells - 1)) return false;
+  if (sum > pow10(digits - cells + 1) - 1 + 9 * (cells - 1)) return false;
   // The least: one cell holds at least its share of the digits, and a cell of d > 1 digits is at least 10^(d−1).
   const longest = Math.ceil(digits / cells);
-  return longest <= 1 || sum >= 10 ** (longest - 1);
+  return longest <= 1 || sum >= pow10(longest - 1);
 }
+
+/** 10^n from a table: sumCanBe runs at nearly every step, and `**` is a call into the runtime there. */
+const POW10 = Array.from({ length: 309 }, (_, n) => 10 ** n);
+const pow10 = (n: number) => (n >= 0 && n < POW10.length ? POW10[n]! : 10 ** n);
 
 /** How long a sum of counts is written: String(x).length without making the string. */
 function digitCount(x: number): number {
