@@ -8,7 +8,8 @@
  * 2. Batch, through the CLI: a corpus of CORPUS files copied from fixtures/ (all formats), parsed
  *    with --jobs 1 and --jobs N: wall time and peak RSS (GNU time).
  * 3. PDFs against poppler: PDFS copies of those PDFs; gov-report --jobs 1 against `pdftotext
- *    -layout` run file after file, and --jobs N against `xargs -P N pdftotext -layout`; peak RSS;
+ *    -layout` run file after file, and --jobs N against `xargs -P N pdftotext -layout`, the four
+ *    runs in CLI_ROUNDS alternating rounds (medians; the machine's slow spells last seconds); peak RSS;
  *    and PDFium's own calls on the same files (open, load each page and its text, nothing of
  *    ours), the floor the engine sets (skipped when poppler is not installed); and what a
  *    worker pays to warm up (scripts/bench-passes.ts: its share of the files, parsed twice).
@@ -35,7 +36,7 @@
  *    whole parse against mammoth alone converting the same file as it came, the library the
  *    reading is built on.
  *
- * PARTS=1,3 runs only those parts; ROUNDS, CORPUS, PDFS, TEXT and LARGE size them.
+ * PARTS=1,3 runs only those parts; ROUNDS, CLI_ROUNDS, CORPUS, PDFS, TEXT and LARGE size them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +54,8 @@ const TEXT = Number(process.env.TEXT ?? 2000);
 const LARGE = Number(process.env.LARGE ?? 2000);
 const PDFS = Number(process.env.PDFS ?? 300);
 const AUDIT = Number(process.env.AUDIT ?? 1000);
+/** Part 3's CLI runs: alternating rounds, medians. */
+const CLI_ROUNDS = Number(process.env.CLI_ROUNDS ?? 3);
 const PARTS = new Set((process.env.PARTS ?? '1,2,3,4,5,6,7,8,9,10').split(',').map(Number));
 const JOBS = availableParallelism();
 const CLI = path.resolve('dist/cli/main.js');
@@ -129,6 +132,9 @@ function timed(cmd: string, args: string[]): { wall: number; rss: number } {
   const last = r.stderr.trim().split('\n').pop()!.split(' ');
   return { wall: Number(last[0]), rss: Number(last[1]) / 1024 };
 }
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
+/** Each round's ratio, ours against theirs: how much the machine moved them. */
+const ratios = (ours: readonly number[], theirs: readonly number[]) => ours.map((o, i) => `${(o / theirs[i]!).toFixed(2)}×`).join(' ');
 const parse = (dir: string, jobs: number) => timed('node', [CLI, 'parse', dir, '-f', 'ndjson', '-q', '-o', '/dev/null', '-j', String(jobs)]);
 /**
  * One worker's share of a corpus (its files / JOBS), parsed twice in a fresh process by the
@@ -158,19 +164,29 @@ if (PARTS.has(2)) {
 // ── 3. against pdftotext ──────────────────────────────────────────────────────
 if (PARTS.has(3)) {
   const pdfDir = corpus('pdf', pdfs, PDFS);
-  const one = parse(pdfDir, 1);
-  const many = parse(pdfDir, JOBS);
   const havePoppler = spawnSync('pdftotext', ['-v']).status === 0;
-  console.log(`3. ${PDFS} PDFs (${pdfs.length} distinct${realPdfs.length ? ', the real ones included' : ''}) against poppler ${havePoppler ? '' : '(pdftotext not installed: not compared)'}`);
+  const list = (await expandInputs([pdfDir])).files;
+  // File after file from a shell loop: spawning from Node would add Node's own cost to poppler's.
+  const shell = (script: string) => {
+    const t = performance.now();
+    execFileSync('sh', ['-c', script], { input: list.join('\n') });
+    return (performance.now() - t) / 1000;
+  };
+  // Rounds alternate the four runs, so that the machine's slow spells fall on all of them; medians.
+  const runs = { one: [] as number[], seq: [] as number[], many: [] as number[], par: [] as number[], rss: [] as number[] };
+  for (let round = 0; round < CLI_ROUNDS; round++) {
+    runs.one.push(parse(pdfDir, 1).wall);
+    if (havePoppler) runs.seq.push(shell('while read -r f; do pdftotext -layout "$f" /dev/null; done'));
+    const many = parse(pdfDir, JOBS);
+    runs.many.push(many.wall);
+    runs.rss.push(many.rss);
+    if (havePoppler) runs.par.push(shell(`xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`));
+  }
+  const [one, seq, many, par] = [median(runs.one), median(runs.seq), median(runs.many), median(runs.par)];
+  const rss = Math.max(...runs.rss);
+  console.log(`3. ${PDFS} PDFs (${pdfs.length} distinct${realPdfs.length ? ', the real ones included' : ''}) against poppler, medians of ${CLI_ROUNDS} alternating rounds ${havePoppler ? '' : '(pdftotext not installed: not compared)'}`);
+  if (!havePoppler) console.log(`   --jobs 1 ${one.toFixed(2)} s, --jobs ${JOBS} ${many.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB`);
   if (havePoppler) {
-    const list = (await expandInputs([pdfDir])).files;
-    // File after file from a shell loop: spawning from Node would add Node's own cost to poppler's.
-    const t0 = performance.now();
-    execFileSync('sh', ['-c', 'while read -r f; do pdftotext -layout "$f" /dev/null; done'], { input: list.join('\n') });
-    const seq = (performance.now() - t0) / 1000;
-    const t1 = performance.now();
-    execFileSync('sh', ['-c', `xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`], { input: list.join('\n') });
-    const par = (performance.now() - t1) / 1000;
     // PDFium's own floor: what the engine costs before any of ours (open, load each page and its text).
     const { loadPdfium } = await import('../dist/extract/pdf/pdfium/module.js');
     const m = await loadPdfium();
@@ -194,12 +210,10 @@ if (PARTS.has(3)) {
     const t2 = performance.now();
     for (const f of list) engineOnly(f);
     const floor = (performance.now() - t2) / 1000;
-    console.log(`   --jobs 1   ${one.wall.toFixed(2).padStart(6)} s   pdftotext file after file ${seq.toFixed(2)} s   ratio ${(one.wall / seq).toFixed(2)}×  (target ≤ 1.5×)`);
+    console.log(`   --jobs 1   ${one.toFixed(2).padStart(6)} s   pdftotext file after file ${seq.toFixed(2)} s   ratio ${(one / seq).toFixed(2)}×  (target ≤ 1.5×; rounds ${ratios(runs.one, runs.seq)})`);
     console.log(`   PDFium's own calls alone (open, load each page and its text; one process, warm): ${floor.toFixed(2)} s = ${(floor / seq).toFixed(2)}× pdftotext`);
-    console.log(`   --jobs ${JOBS}   ${many.wall.toFixed(2).padStart(6)} s   xargs -P ${JOBS} pdftotext ${par.toFixed(2)} s   ratio ${(many.wall / par).toFixed(2)}×  (target ≤ 1.0×)   peak RSS ${many.rss.toFixed(0)} MB (target ≤ 300 MB)`);
+    console.log(`   --jobs ${JOBS}   ${many.toFixed(2).padStart(6)} s   xargs -P ${JOBS} pdftotext ${par.toFixed(2)} s   ratio ${(many / par).toFixed(2)}×  (target ≤ 1.0×; rounds ${ratios(runs.many, runs.par)})   peak RSS ${rss.toFixed(0)} MB (target ≤ 300 MB)`);
     console.log(warmUpLine(warmUp('pdf', list)));
-  } else {
-    console.log(`   --jobs 1 ${one.wall.toFixed(2)} s, --jobs ${JOBS} ${many.wall.toFixed(2)} s, peak RSS ${many.rss.toFixed(0)} MB`);
   }
 }
 
