@@ -9,7 +9,7 @@
  *    with --jobs 1 and --jobs N: wall time and peak RSS (GNU time).
  * 3. PDFs against poppler: PDFS copies of those PDFs; gov-report --jobs 1 against `pdftotext
  *    -layout` run file after file, and --jobs N against `xargs -P N pdftotext -layout`, the four
- *    runs in CLI_ROUNDS alternating rounds (medians; the machine's slow spells last seconds); peak RSS;
+ *    runs in CLI_ROUNDS alternating rounds (medians; the machine's slow spells last minutes); peak RSS;
  *    and PDFium's own calls on the same files (open, load each page and its text, nothing of
  *    ours), the floor the engine sets (skipped when poppler is not installed); and what a
  *    worker pays to warm up (scripts/bench-passes.ts: its share of the files, parsed twice).

@@ -95,8 +95,8 @@ const cellId = (row: string, column: string) => `${row}\u0000${column}`;
 
 /**
  * The ids of a relation's cells, made once: relations are the template's own objects, and every
- * run of every table is matched against all of them (7 % of a run-together report's reading
- * went to building and hashing these strings anew).
+ * run of every table was matched against all of them, building and hashing these strings anew
+ * (localTotals and termOf: 9 % of a run-together report's time, by a profile).
  */
 const RELATION_IDS = new WeakMap<Relation, { left: string[]; right: string[] }>();
 function idsOf(r: Relation): { left: string[]; right: string[] } {

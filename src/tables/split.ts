@@ -49,7 +49,6 @@ export interface RunTotal {
 
 /** A total's place among the cells: as a part still to be summed (how many parts follow, how many cells after its total). */
 interface PartOf {
-  t: RunTotal;
   /** The total's place in `running`. */
   i: number;
   partsLeft: number;
@@ -130,7 +129,7 @@ class Cutter {
       others.forEach((t, i) => {
         const isPart = t.parts.includes(k);
         if (isPart) partIn.push(i);
-        if (isPart && t.total > k) asPart.push({ t, i, partsLeft: t.parts.filter((p) => p > k).length, cellsAfter: lastCell - t.total });
+        if (isPart && t.total > k) asPart.push({ i, partsLeft: t.parts.filter((p) => p > k).length, cellsAfter: lastCell - t.total });
         if (t.total === k) asTotal.push(i);
         if (t.total !== k && t.total === lastCell && isPart) asLastPart.push(i);
         if (t.total >= k && t.parts.some((p) => p < k)) openAt.push(i);
@@ -184,7 +183,6 @@ class Cutter {
     this.stateSlots = (next.length + 1) * this.offsets * this.cellSlots;
     this.sumSlots = Math.floor(SMALL_INTEGERS / this.stateSlots);
   }
-
 
   private fitsTotals(k: number, chunk: number, offset: number, n: number, value: number, after: number): boolean {
     const text = this.texts[chunk]!;
@@ -307,7 +305,7 @@ class Cutter {
 }
 
 const WHOLE_COUNT = /^(?:0|[1-9]\d*)$/;
-/** V8 keeps integers below 2^30 unboxed (31-bit small integers, with pointer compression). */
+/** Below this an integer is one of V8's unboxed small integers, 31 bits where pointers are compressed and 32 where not (Node's builds). */
 const SMALL_INTEGERS = 2 ** 30;
 
 /** Whether `cells` counts cut from `digits` digits (at least one each) can add up to `sum`. */
