@@ -68,8 +68,12 @@ function splitPipes(line: string): string[] {
   return cells;
 }
 
+/** Each replacement in `inline` needs one of these characters (an image one `[`, an escape its backslash); most cells, digits and plain labels, have none. */
+const MARKUP = /[[<*_`\\&]/;
+
 /** Inline markup → its text. Nothing in the file is rendered: tags are dropped, entities left to the text. */
 function inline(s: string): string {
+  if (!MARKUP.test(s)) return s;
   return s
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
