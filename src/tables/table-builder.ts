@@ -62,6 +62,11 @@ interface Cell {
   confidence?: number;
 }
 
+/** Every cell in one shape (absent parts undefined): the code reading them back sees one map, not four. */
+function cellOf(value: number | null, raw: string | null, line?: number, confidence?: number): Cell {
+  return { value, raw, line, confidence };
+}
+
 /**
  * Collects the cells of one table. Every cell of the template ends up in the output: read,
  * null with its raw text (placeholder, blank, unreadable), or null with a `value-missing`
@@ -98,7 +103,7 @@ export class TableBuilder {
         return;
       }
     }
-    this.put(rowKey, column.key, { value: valueOf(text, column), raw: text, line, ...(confidence === undefined ? {} : { confidence }) });
+    this.put(rowKey, column.key, cellOf(valueOf(text, column), text, line, confidence));
     if (reading.kind === 'number') return;
     const where = this.where(rowKey, column.key, line);
     const name = this.cellName(rowKey, column);
@@ -126,7 +131,7 @@ export class TableBuilder {
       for (const c of cells) this.uncertain(c.row, c.column, raw, confidence, line);
       return;
     }
-    for (const c of cells) this.put(c.row, c.column.key, { value: null, raw: null, line });
+    for (const c of cells) this.put(c.row, c.column.key, cellOf(null, null, line));
     this.runs.push({
       cells: cells.map((c) => ({ row: c.row, column: c.column.key, kind: c.column.kind ?? 'count', yuan: c.column.yuan })),
       chunks,
@@ -189,7 +194,7 @@ export class TableBuilder {
 
   /** A cell OCR read but is not believed: null, saying what was seen and why (too unsure, or `problem`). */
   private uncertain(rowKey: string, column: Column, text: string, confidence: number, line: number | undefined, problem?: string): void {
-    this.put(rowKey, column.key, { value: null, raw: text, line, confidence });
+    this.put(rowKey, column.key, cellOf(null, text, line, confidence));
     const why = problem ? `${problem} (confidence ${confidenceText(confidence)})` : `confidence ${confidenceText(confidence)} is below ${OCR_MIN_CONFIDENCE}`;
     const message = `${this.cellName(rowKey, column)}: OCR read "${text}", ${why}; read as null`;
     this.diagnostics.push(diagnostic('error', 'ocr-uncertain', message, { where: this.where(rowKey, column.key, line), actual: text }));
@@ -220,9 +225,9 @@ export class TableBuilder {
       const c = run.cells[i]!;
       const text = reading.texts[i];
       // A cell no reading settles keeps the run's text as its raw: that is what stood there.
-      const cell = text === null || text === undefined ? { value: null, raw: run.raw } : { value: valueOf(text, c), raw: text };
+      const cell = text === null || text === undefined ? cellOf(null, run.raw, run.line, run.confidence) : cellOf(valueOf(text, c), text, run.line, run.confidence);
       if (cell.value !== null) this.split.push({ row: c.row, column: c.column });
-      this.put(c.row, c.column, { ...cell, line: run.line, ...(run.confidence === undefined ? {} : { confidence: run.confidence }) });
+      this.put(c.row, c.column, cell);
     }
     const quoted = `"${run.raw}"`;
     if (reading.outcome === 'certain' || reading.outcome === 'split') {
@@ -278,7 +283,7 @@ export class TableBuilder {
   }
 
   private missing(rowKey: string, column: Labelled, reason: string, line?: number): void {
-    this.put(rowKey, column.key, { value: null, raw: null });
+    this.put(rowKey, column.key, cellOf(null, null));
     this.diagnostics.push(
       diagnostic('error', 'value-missing', `${this.cellName(rowKey, column)}: ${reason}`, {
         where: this.where(rowKey, column.key, line),
