@@ -243,8 +243,8 @@ if (PARTS.has(5)) {
 // ── 6. one file ───────────────────────────────────────────────────────────────
 if (PARTS.has(6)) {
   const once = (file: string) => timed('node', [CLI, 'parse', file, '-q', '-o', '/dev/null']);
-  const runs = (file: string) => [once(file), once(file), once(file)].map((r) => r.wall).sort((a, b) => a - b)[1]!;
-  const version = [0, 1, 2].map(() => timed('node', [CLI, '--version']).wall).sort((a, b) => a - b)[1]!;
+  const runs = (file: string) => median([once(file), once(file), once(file)].map((r) => r.wall));
+  const version = median([0, 1, 2].map(() => timed('node', [CLI, '--version']).wall));
   console.log(`6. One file, start to end (median of 3): a text report ${runs(texts[0]!).toFixed(2)} s, a PDF ${runs(pdfs[0]!).toFixed(2)} s; \`--version\` ${version.toFixed(2)} s`);
 }
 
@@ -286,7 +286,6 @@ if (PARTS.has(8)) {
       await view.close();
     }
     await browser.close();
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
     opened = `loads in ${(median(loads) / 1000).toFixed(2)} s (median of 3), a report opens and draws its tables in ${median(draws).toFixed(0)} ms`;
   }
   console.log(`8. Audit page, ${AUDIT} reports of every format: written in ${made.wall.toFixed(1)} s (parse and check included), ${mb(bytes)} (${(bytes / AUDIT / 1024).toFixed(1)} KB a report); ${opened}`);

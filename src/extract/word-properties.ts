@@ -3,18 +3,23 @@ import { BANG, COLON, EQUALS, GT, QUESTION, SLASH } from './markup-chars.js';
 /** The WordprocessingML namespaces, transitional and strict: mammoth reads both as `w:`. */
 const W = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 /**
- * The property elements thinned, as parent/element, and the children mammoth 1.13.0 reads of
+ * The property elements thinned, under their parent, and the children mammoth 1.13.0 reads of
  * each (docx/body-reader.js: readTableCell, readParagraphProperties, readRunProperties, and the
  * deleted-paragraph test, which reads the `w:del` of a paragraph's own `w:rPr`). mammoth is
  * pinned to that version: a newer one may read more, and these lists must be checked against it.
  */
-const THIN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['tc/tcPr', new Set(['gridSpan', 'vMerge'])],
-  ['p/pPr', new Set(['pStyle', 'jc', 'numPr', 'ind', 'rPr'])],
-  ['r/rPr', new Set(['rStyle', 'sz', 'vertAlign', 'rFonts', 'b', 'u', 'i', 'strike', 'caps', 'smallCaps', 'highlight'])],
+interface Thin {
+  parent: string;
+  read: ReadonlySet<string>;
+}
+/** By element: the parent it is thinned under, and the children kept. */
+const THIN: ReadonlyMap<string, Thin> = new Map([
+  ['tcPr', { parent: 'tc', read: new Set(['gridSpan', 'vMerge']) }],
+  ['pPr', { parent: 'p', read: new Set(['pStyle', 'jc', 'numPr', 'ind', 'rPr']) }],
+  ['rPr', { parent: 'r', read: new Set(['rStyle', 'sz', 'vertAlign', 'rFonts', 'b', 'u', 'i', 'strike', 'caps', 'smallCaps', 'highlight']) }],
 ]);
 /** Kept children of a thinned element that are thinned in turn: the paragraph mark's run properties. */
-const NESTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([['pPr/rPr', new Set(['del'])]]);
+const NESTED: ReadonlyMap<string, Thin> = new Map([['rPr', { parent: 'pPr', read: new Set(['del']) }]]);
 
 /** The bindings outside the root element; never changed (a tag that declares copies them). */
 const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([['', ''], ['xml', 'http://www.w3.org/XML/1998/namespace']]);
@@ -186,8 +191,9 @@ export function thinWordProperties(xml: string): string {
     }
     stack.push({ name: tag.name, w, scope: tag.scope });
     if (w === null || stack.length - 1 === dropDepth) continue;
-    const read = child ? NESTED.get(`${level.name}/${w}`) : level === undefined ? THIN.get(`${parent?.w}/${w}`) : undefined;
-    if (read) thinning.push({ depth: stack.length, name: w, read });
+    // Looked up by the element, then its parent checked: no key to build for every element of the part.
+    const thin = child ? NESTED.get(w) : level === undefined ? THIN.get(w) : undefined;
+    if (thin && thin.parent === (child ? level.name : parent?.w)) thinning.push({ depth: stack.length, name: w, read: thin.read });
   }
   if (stack.length > 0 || copied === 0) return xml;
   out.push(xml.slice(copied));
