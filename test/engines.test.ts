@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesToDocument } from '../src/extract/read.js';
-import { loadPdfium, pdfiumMemoryBytes } from '../src/extract/pdf/pdfium/module.js';
+import { compilePdfium, discardPdfium, loadPdfium, pdfiumMemoryBytes, usePdfiumModule } from '../src/extract/pdf/pdfium/module.js';
 import { pdfiumEngine } from '../src/extract/pdf/pdfium/index.js';
 import { documentToReport, pagesNeedingRulings, parseFile } from '../src/index.js';
 import { shared } from './shared.js';
@@ -101,5 +101,38 @@ describe('PDFium on bad input: the reasons, and every byte given back', () => {
       await pdfiumEngine.withDocument(bad, async () => null).catch(() => null);
     }
     expect(pdfiumMemoryBytes(await loadPdfium())).toBe(before);
+  });
+});
+
+describe('PDFium compiled once, for all the workers of a batch', () => {
+  const instantiatedFrom = async <T>(module: WebAssembly.Module, fn: () => Promise<T>): Promise<T> => {
+    usePdfiumModule(module);
+    discardPdfium();
+    try {
+      return await fn();
+    } finally {
+      usePdfiumModule(undefined);
+      discardPdfium();
+    }
+  };
+  it('an instance of the shared compiled module reads every fixture as one compiled from the bytes', async () => {
+    const own = await Promise.all(fixtures.map((f) => read(f, 'pdfium')));
+    const shared = await instantiatedFrom(await compilePdfium(), () => Promise.all(fixtures.map((f) => read(f, 'pdfium'))));
+    expect(shared).toEqual(own);
+  });
+  it('a module that cannot be instantiated fails the load (Emscripten alone would wait for ever), and the next load starts afresh', async () => {
+    // (module (import "x" "y" (func))): an import PDFium's glue does not provide.
+    const foreign = new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 2, 7, 1, 1, 0x78, 1, 0x79, 0, 0]));
+    usePdfiumModule(foreign);
+    discardPdfium();
+    try {
+      await expect(loadPdfium()).rejects.toThrow(/import/i);
+      usePdfiumModule(undefined);
+      // No discard here: the failed load itself must not be kept.
+      expect((await loadPdfium()).exports['FPDF_LoadMemDocument']).toBeTypeOf('function');
+    } finally {
+      usePdfiumModule(undefined);
+      discardPdfium();
+    }
   });
 });

@@ -23,6 +23,8 @@ export interface PoolOptions {
   engine?: 'pdfium' | 'pdfjs';
   /** false: no OCR (image-only pages are reported, image files fail). */
   ocr?: boolean;
+  /** PDFium compiled once for all the workers (compilePdfium); without it each compiles its own. */
+  pdfium?: WebAssembly.Module;
 }
 
 /** OCR reads a page in ~10 s on a 2-core machine (npm run bench); a page gets six times that. */
@@ -52,7 +54,7 @@ export function createPool(options: PoolOptions) {
     // A small young generation: a file's garbage is collected young, and peak RSS stays flat over
     // the batch (2,000 PDFs: 335 → 237 MB; 10,000 text reports: 462 → 224 MB; the same CPU).
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb, maxYoungGenerationSizeMb: 16 },
-    workerData: { starts, ocrPages, maxMemoryMb: options.maxMemoryMb },
+    workerData: { starts, ocrPages, maxMemoryMb: options.maxMemoryMb, pdfium: options.pdfium },
   });
   // A replaced worker can fail again with no task attached; the task already has its record.
   pool.on('error', () => {});

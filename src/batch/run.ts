@@ -1,5 +1,6 @@
 import { summarize, type Parsed } from '../export/serialize.js';
 import type { Report } from '../schema/index.js';
+import { compilePdfium } from '../extract/pdf/pdfium/module.js';
 import { createPool, type PoolOptions } from './pool.js';
 
 export interface BatchProgress {
@@ -40,7 +41,10 @@ export async function parseInOrder(
   const deliver = onReport as (report: Parsed, index: number) => Promise<void>;
   if (files.length === 0) return;
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
-  const pool = createPool({ ...options, jobs });
+  // Workers reading PDFs share one compiled PDFium; should compiling fail, each compiles its own.
+  const sharePdfium = jobs > 1 && options.engine !== 'pdfjs' && !options.pdfium && files.some((f) => /\.pdf$/i.test(f));
+  const pdfium = sharePdfium ? await compilePdfium().catch(() => undefined) : options.pdfium;
+  const pool = createPool({ ...options, jobs, pdfium });
   const ready = new Map<number, Parsed>();
   const progress: BatchProgress = { done: 0, total: files.length, failed: 0, startedAt: Date.now() };
   let next = 0;

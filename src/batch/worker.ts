@@ -1,6 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import { serialize, type Parsed } from '../export/serialize.js';
-import { setWasmLimit } from '../extract/pdf/pdfium/module.js';
+import { setWasmLimit, usePdfiumModule } from '../extract/pdf/pdfium/module.js';
 import { parseFile } from '../index.js';
 import { announceOcr, announceStart, type Task } from './task.js';
 
@@ -8,9 +8,10 @@ import { announceOcr, announceStart, type Task } from './task.js';
 // that read the file settles on its own, so such a stray rejection must not end the worker.
 process.on('unhandledRejection', () => {});
 
+const data = workerData as { maxMemoryMb?: number; pdfium?: WebAssembly.Module } | undefined;
 // A file gets the same memory outside the JS heap (PDFium's wasm memory) as inside it.
-const limit = (workerData as { maxMemoryMb?: number } | undefined)?.maxMemoryMb;
-if (limit) setWasmLimit(limit);
+if (data?.maxMemoryMb) setWasmLimit(data.maxMemoryMb);
+if (data?.pdfium) usePdfiumModule(data.pdfium);
 
 /** One pool task: one file. Bad files come back as `failed` records; only hangs and crashes escape. */
 export default async function parseTask(task: Task): Promise<Parsed> {
