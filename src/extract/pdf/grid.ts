@@ -95,11 +95,22 @@ function positions(values: number[]): number[] {
   return merged;
 }
 
-function coverage(intervals: Array<[number, number]>, a: number, b: number): number {
-  const clipped = intervals
-    .map(([x, y]) => [Math.max(x, a), Math.min(y, b)] as [number, number])
-    .filter(([x, y]) => y > x)
-    .sort((p, q) => p[0] - q[0]);
+/** The spans of the rulings within MIN_TRACK of a grid line, in the rulings' order. */
+function spansNear<S>(rulings: readonly S[], at: number, pos: (s: S) => number, span: (s: S) => [number, number]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const r of rulings) if (Math.abs(pos(r) - at) <= MIN_TRACK) out.push(span(r));
+  return out;
+}
+
+/** The share of [a, b] the intervals cover. */
+function coverage(intervals: ReadonlyArray<readonly [number, number]>, a: number, b: number): number {
+  const clipped: Array<[number, number]> = [];
+  for (const [x, y] of intervals) {
+    const from = Math.max(x, a);
+    const to = Math.min(y, b);
+    if (to > from) clipped.push([from, to]);
+  }
+  clipped.sort((p, q) => p[0] - q[0]);
   let covered = 0;
   let end = a;
   for (const [x, y] of clipped) {
@@ -110,53 +121,83 @@ function coverage(intervals: Array<[number, number]>, a: number, b: number): num
   return b > a ? covered / (b - a) : 1;
 }
 
+/**
+ * One table's rulings → its grid. Loops, not spreads and array callbacks: V8 compiled the
+ * callback form again for each new shape of coordinates (integer or fractional) the first pages
+ * met, at ~60 ms a compile.
+ */
 function rulingsToGrid(hs: H[], vs: V[], page: number): Grid | null {
-  const xs = positions(vs.map((v) => v.x));
+  const vx: number[] = [];
   // A table cut by a page break often lacks its closing border: the verticals run on past the
   // last horizontal ruling (or start above the first), and that end is the table's edge.
-  const top = Math.min(...vs.map((v) => v.y0));
-  const bottom = Math.max(...vs.map((v) => v.y1));
-  const ys = positions([...hs.map((h) => h.y), top, bottom]);
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const v of vs) {
+    vx.push(v.x);
+    top = Math.min(top, v.y0);
+    bottom = Math.max(bottom, v.y1);
+  }
+  const hy: number[] = [];
+  for (const h of hs) hy.push(h.y);
+  hy.push(top, bottom);
+  const xs = positions(vx);
+  const ys = positions(hy);
   if (xs.length < 2 || ys.length < 2) return null;
   const nr = ys.length - 1;
   const nc = xs.length - 1;
-  const vAt = (x: number) => vs.filter((v) => Math.abs(v.x - x) <= MIN_TRACK).map((v) => [v.y0, v.y1] as [number, number]);
-  const hAt = (y: number) => hs.filter((h) => Math.abs(h.y - y) <= MIN_TRACK).map((h) => [h.x0, h.x1] as [number, number]);
-  const vCover = xs.map(vAt);
-  const hCover = ys.map(hAt);
-
-  const parent = Array.from({ length: nr * nc }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const union = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
+  const vCover = xs.map((x) => spansNear(vs, x, vPos, vSpan));
+  const hCover = ys.map((y) => spansNear(hs, y, hPos, hSpan));
+  const sets = new DisjointSets(nr * nc);
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
-      if (c + 1 < nc && coverage(vCover[c + 1]!, ys[r]!, ys[r + 1]!) < COVERED) union(r * nc + c, r * nc + c + 1);
-      if (r + 1 < nr && coverage(hCover[r + 1]!, xs[c]!, xs[c + 1]!) < COVERED) union(r * nc + c, (r + 1) * nc + c);
+      if (c + 1 < nc && coverage(vCover[c + 1]!, ys[r]!, ys[r + 1]!) < COVERED) sets.union(r * nc + c, r * nc + c + 1);
+      if (r + 1 < nr && coverage(hCover[r + 1]!, xs[c]!, xs[c + 1]!) < COVERED) sets.union(r * nc + c, (r + 1) * nc + c);
     }
   }
   const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
-      const root = find(r * nc + c);
+      const root = sets.find(r * nc + c);
       const s = spans.get(root);
-      if (!s) spans.set(root, { r0: r, r1: r, c0: c, c1: c });
-      else Object.assign(s, { r0: Math.min(s.r0, r), r1: Math.max(s.r1, r), c0: Math.min(s.c0, c), c1: Math.max(s.c1, c) });
+      if (!s) {
+        spans.set(root, { r0: r, r1: r, c0: c, c1: c });
+        continue;
+      }
+      s.r0 = Math.min(s.r0, r);
+      s.r1 = Math.max(s.r1, r);
+      s.c0 = Math.min(s.c0, c);
+      s.c1 = Math.max(s.c1, c);
     }
   }
-  const cells: GridCell[] = [...spans.values()]
-    .map(({ r0, r1, c0, c1 }) => ({
-      row: r0,
-      col: c0,
-      rowspan: r1 - r0 + 1,
-      colspan: c1 - c0 + 1,
-      x0: xs[c0]!,
-      x1: xs[c1 + 1]!,
-      y0: ys[r0]!,
-      y1: ys[r1 + 1]!,
-      text: '',
-    }))
-    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const cells: GridCell[] = [];
+  for (const { r0, r1, c0, c1 } of spans.values()) {
+    cells.push({ row: r0, col: c0, rowspan: r1 - r0 + 1, colspan: c1 - c0 + 1, x0: xs[c0]!, x1: xs[c1 + 1]!, y0: ys[r0]!, y1: ys[r1 + 1]!, text: '' });
+  }
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
   return { page, xs, ys, cells };
+}
+
+const vPos = (v: V) => v.x;
+const vSpan = (v: V): [number, number] => [v.y0, v.y1];
+const hPos = (h: H) => h.y;
+const hSpan = (h: H): [number, number] => [h.x0, h.x1];
+
+/** Union–find over cell indices: merged cells are one set. */
+class DisjointSets {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(i: number): number {
+    const p = this.parent;
+    while (p[i] !== i) {
+      p[i] = p[p[i]!]!;
+      i = p[i]!;
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
 }

@@ -12,26 +12,34 @@ export interface PageLayout {
 
 const MARGIN = 1;
 
-/** Page content → grids with their text, and the prose lines outside them. */
+type Block = PageLayout['blocks'][number];
+
+/**
+ * Page content → grids with their text, and the prose lines outside them. Loops, not spreads
+ * and array callbacks: this runs on every page, and V8 compiled the callback form again for each
+ * new shape of coordinates (integer or fractional) its first pages met, at ~60 ms a compile.
+ */
 export function contentToLayout(content: PageContent): PageLayout {
   const grids = segmentsToGrids(content.segments, content.number);
-  const inGrid = (x: number, y: number) =>
-    grids.find((g) => x >= g.xs[0]! - MARGIN && x <= g.xs[g.xs.length - 1]! + MARGIN && y >= g.ys[0]! - MARGIN && y <= g.ys[g.ys.length - 1]! + MARGIN);
   const prose: TextItem[] = [];
   const cellItems = new Map<Grid, Map<number, TextItem[]>>();
-  for (const item of content.items.flatMap(splitItem)) {
-    const cx = item.x + item.width / 2;
-    const cy = item.baseline - item.fontSize / 3;
-    const grid = inGrid(cx, cy);
-    if (!grid) {
-      prose.push(item);
-      continue;
+  for (const whole of content.items) {
+    for (const item of splitItem(whole)) {
+      const cx = item.x + item.width / 2;
+      const cy = item.baseline - item.fontSize / 3;
+      const grid = gridAt(grids, cx, cy);
+      if (!grid) {
+        prose.push(item);
+        continue;
+      }
+      const index = cellAt(grid, cx, cy);
+      if (index < 0) continue;
+      let byCell = cellItems.get(grid);
+      if (!byCell) cellItems.set(grid, (byCell = new Map()));
+      const items = byCell.get(index);
+      if (items) items.push(item);
+      else byCell.set(index, [item]);
     }
-    const index = grid.cells.findIndex((c) => cx >= c.x0 && cx <= c.x1 && cy >= c.y0 && cy <= c.y1);
-    if (index < 0) continue;
-    const byCell = cellItems.get(grid) ?? new Map<number, TextItem[]>();
-    cellItems.set(grid, byCell);
-    byCell.set(index, [...(byCell.get(index) ?? []), item]);
   }
   for (const [grid, byCell] of cellItems) {
     for (const [i, items] of byCell) {
@@ -41,16 +49,44 @@ export function contentToLayout(content: PageContent): PageLayout {
       if (confidence !== undefined) cell.confidence = confidence;
     }
   }
-  const blocks: PageLayout['blocks'] = [
-    ...itemsToTextLines(prose).map((line) => ({
-      top: Math.min(...line.map((i) => i.top)),
-      bottom: Math.max(...line.map((i) => i.baseline)),
-      prose: joinLine(line),
-      ...(line.some((i) => i.confidence !== undefined) ? { confidence: lineConfidence(line) } : {}),
-    })),
-    ...grids.map((grid) => ({ top: grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]!, grid })),
-  ].sort((a, b) => a.top - b.top);
+  const blocks: Block[] = [];
+  for (const line of itemsToTextLines(prose)) blocks.push(proseBlock(line));
+  for (const grid of grids) blocks.push({ top: grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]!, grid });
+  // Stable: at the same top, prose comes before a grid.
+  blocks.sort((a, b) => a.top - b.top);
   return { page: content.number, height: content.height, blocks };
+}
+
+/** The first grid whose frame holds the point. */
+function gridAt(grids: readonly Grid[], x: number, y: number): Grid | undefined {
+  for (const g of grids) {
+    if (x >= g.xs[0]! - MARGIN && x <= g.xs[g.xs.length - 1]! + MARGIN && y >= g.ys[0]! - MARGIN && y <= g.ys[g.ys.length - 1]! + MARGIN) return g;
+  }
+  return undefined;
+}
+
+/** The index of the first cell of the grid holding the point, or -1. */
+function cellAt(grid: Grid, x: number, y: number): number {
+  const cells = grid.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (x >= c.x0 && x <= c.x1 && y >= c.y0 && y <= c.y1) return i;
+  }
+  return -1;
+}
+
+function proseBlock(line: readonly TextItem[]): Block {
+  let top = Infinity;
+  let bottom = -Infinity;
+  let ocr = false;
+  for (const item of line) {
+    top = Math.min(top, item.top);
+    bottom = Math.max(bottom, item.baseline);
+    if (item.confidence !== undefined) ocr = true;
+  }
+  const block: Block = { top, bottom, prose: joinLine(line) };
+  if (ocr) block.confidence = lineConfidence(line);
+  return block;
 }
 
 /** A grid's rows as lines with cells; a merged cell appears in the first row it spans. */
