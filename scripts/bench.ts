@@ -126,11 +126,11 @@ function corpus(name: string, sources: readonly string[], count: number): string
   }
   return dir;
 }
-/** Wall seconds and peak RSS (MB) of a command, by GNU time. */
-function timed(cmd: string, args: string[]): { wall: number; rss: number } {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+/** Wall and CPU seconds (user + system, all threads and children) and peak RSS (MB) of a command, by GNU time. */
+function timed(cmd: string, args: string[], input?: string): { wall: number; cpu: number; rss: number } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
   const last = r.stderr.trim().split('\n').pop()!.split(' ');
-  return { wall: Number(last[0]), rss: Number(last[1]) / 1024 };
+  return { wall: Number(last[0]), cpu: Number(last[1]) + Number(last[2]), rss: Number(last[3]) / 1024 };
 }
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
 /** Each round's ratio, ours against theirs: how much the machine moved them. */
@@ -166,53 +166,33 @@ if (PARTS.has(3)) {
   const pdfDir = corpus('pdf', pdfs, PDFS);
   const havePoppler = spawnSync('pdftotext', ['-v']).status === 0;
   const list = (await expandInputs([pdfDir])).files;
+  const listFile = path.join(work, 'pdf-list.txt');
+  writeFileSync(listFile, list.join('\n'));
   // File after file from a shell loop: spawning from Node would add Node's own cost to poppler's.
-  const shell = (script: string) => {
-    const t = performance.now();
-    execFileSync('sh', ['-c', script], { input: list.join('\n') });
-    return (performance.now() - t) / 1000;
-  };
-  // Rounds alternate the four runs, so that the machine's slow spells fall on all of them; medians.
-  const runs = { one: [] as number[], seq: [] as number[], many: [] as number[], par: [] as number[], rss: [] as number[] };
+  const shell = (script: string) => timed('sh', ['-c', script], list.join('\n'));
+  // Rounds alternate the runs, so that the machine's slow spells fall on all of them; medians.
+  // At --jobs 2 both tools keep the two cores busy, so CPU seconds, not wall, say what each needs;
+  // PDFium's own calls in a fresh process (bench-engine.ts) are the floor under ours.
+  type Run = ReturnType<typeof timed>;
+  const runs = { one: [] as Run[], seq: [] as Run[], many: [] as Run[], par: [] as Run[], engine: [] as Run[] };
   for (let round = 0; round < CLI_ROUNDS; round++) {
-    runs.one.push(parse(pdfDir, 1).wall);
+    runs.one.push(parse(pdfDir, 1));
     if (havePoppler) runs.seq.push(shell('while read -r f; do pdftotext -layout "$f" /dev/null; done'));
-    const many = parse(pdfDir, JOBS);
-    runs.many.push(many.wall);
-    runs.rss.push(many.rss);
+    runs.many.push(parse(pdfDir, JOBS));
     if (havePoppler) runs.par.push(shell(`xargs -P ${JOBS} -I{} pdftotext -layout {} /dev/null`));
+    runs.engine.push(timed('node', ['--import', 'tsx', 'scripts/bench-engine.ts', listFile]));
   }
-  const [one, seq, many, par] = [median(runs.one), median(runs.seq), median(runs.many), median(runs.par)];
-  const rss = Math.max(...runs.rss);
+  const med = (rs: readonly Run[], key: 'wall' | 'cpu') => median(rs.map((r) => r[key]));
+  const rss = Math.max(...runs.many.map((r) => r.rss));
   console.log(`3. ${PDFS} PDFs (${pdfs.length} distinct${realPdfs.length ? ', the real ones included' : ''}) against poppler, medians of ${CLI_ROUNDS} alternating rounds ${havePoppler ? '' : '(pdftotext not installed: not compared)'}`);
-  if (!havePoppler) console.log(`   --jobs 1 ${one.toFixed(2)} s, --jobs ${JOBS} ${many.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB`);
+  if (!havePoppler) console.log(`   --jobs 1 ${med(runs.one, 'wall').toFixed(2)} s, --jobs ${JOBS} ${med(runs.many, 'wall').toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB`);
   if (havePoppler) {
-    // PDFium's own floor: what the engine costs before any of ours (open, load each page and its text).
-    const { loadPdfium } = await import('../dist/extract/pdf/pdfium/module.js');
-    const m = await loadPdfium();
-    const x = m.exports;
-    const engineOnly = (file: string) => {
-      const b = readFileSync(file);
-      const data = x['malloc']!(b.length);
-      m.heap().u8.set(b, data);
-      const doc = x['FPDF_LoadMemDocument']!(data, b.length, 0);
-      for (let p = 0, n = x['FPDF_GetPageCount']!(doc); p < n; p++) {
-        const page = x['FPDF_LoadPage']!(doc, p);
-        const text = x['FPDFText_LoadPage']!(page);
-        x['FPDFText_CountChars']!(text);
-        x['FPDFText_ClosePage']!(text);
-        x['FPDF_ClosePage']!(page);
-      }
-      x['FPDF_CloseDocument']!(doc);
-      x['free']!(data);
-    };
-    for (const f of pdfs) engineOnly(f);
-    const t2 = performance.now();
-    for (const f of list) engineOnly(f);
-    const floor = (performance.now() - t2) / 1000;
-    console.log(`   --jobs 1   ${one.toFixed(2).padStart(6)} s   pdftotext file after file ${seq.toFixed(2)} s   ratio ${(one / seq).toFixed(2)}×  (target ≤ 1.5×; rounds ${ratios(runs.one, runs.seq)})`);
-    console.log(`   PDFium's own calls alone (open, load each page and its text; one process, warm): ${floor.toFixed(2)} s = ${(floor / seq).toFixed(2)}× pdftotext`);
-    console.log(`   --jobs ${JOBS}   ${many.toFixed(2).padStart(6)} s   xargs -P ${JOBS} pdftotext ${par.toFixed(2)} s   ratio ${(many / par).toFixed(2)}×  (target ≤ 1.0×; rounds ${ratios(runs.many, runs.par)})   peak RSS ${rss.toFixed(0)} MB (target ≤ 300 MB)`);
+    const line = (label: string, ours: Run[], theirs: Run[], target: string) =>
+      `   ${label}   ${med(ours, 'wall').toFixed(2).padStart(6)} s (${med(ours, 'cpu').toFixed(2)} s CPU)   ${med(theirs, 'wall').toFixed(2)} s (${med(theirs, 'cpu').toFixed(2)} s CPU)   ratio ${(med(ours, 'wall') / med(theirs, 'wall')).toFixed(2)}× (target ${target}; rounds ${ratios(ours.map((r) => r.wall), theirs.map((r) => r.wall))}), CPU ${(med(ours, 'cpu') / med(theirs, 'cpu')).toFixed(2)}×`;
+    console.log(`   gov-report against pdftotext:`);
+    console.log(line('--jobs 1 against file after file', runs.one, runs.seq, '≤ 1.5×'));
+    console.log(line(`--jobs ${JOBS} against xargs -P ${JOBS}   `, runs.many, runs.par, '≤ 1.0×') + `   peak RSS ${rss.toFixed(0)} MB (target ≤ 300 MB)`);
+    console.log(`   PDFium's own calls alone (open, load each page and its text; a fresh process): ${med(runs.engine, 'wall').toFixed(2)} s, ${med(runs.engine, 'cpu').toFixed(2)} s CPU = ${(med(runs.engine, 'cpu') / med(runs.seq, 'cpu')).toFixed(2)}× pdftotext's CPU (rounds ${ratios(runs.engine.map((r) => r.cpu), runs.seq.map((r) => r.cpu))})`);
     console.log(warmUpLine(warmUp('pdf', list)));
   }
 }
