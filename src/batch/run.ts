@@ -42,8 +42,8 @@ export async function parseInOrder(
   if (files.length === 0) return;
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
   // Workers reading PDFs share one compiled PDFium; should compiling fail, each compiles its own.
-  const sharePdfium = jobs > 1 && options.engine !== 'pdfjs' && !options.pdfium && files.some((f) => /\.pdf$/i.test(f));
-  const pdfium = sharePdfium ? await compilePdfium().catch(() => undefined) : options.pdfium;
+  const sharePdfium = jobs > 1 && options.engine !== 'pdfjs' && files.some((f) => /\.pdf$/i.test(f));
+  const pdfium = options.pdfium ?? (sharePdfium ? await compilePdfium().catch(() => undefined) : undefined);
   const pool = createPool({ ...options, jobs, pdfium });
   const ready = new Map<number, Parsed>();
   const progress: BatchProgress = { done: 0, total: files.length, failed: 0, startedAt: Date.now() };

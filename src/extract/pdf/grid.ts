@@ -71,16 +71,15 @@ function crosses(h: H, v: V): boolean {
 
 /** Connected sets of crossing rulings: one per table. */
 function components(hs: H[], vs: V[]): Array<{ h: H[]; v: V[] }> {
-  const parent = [...hs, ...vs].map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const sets = new DisjointSets(hs.length + vs.length);
   hs.forEach((h, i) =>
     vs.forEach((v, j) => {
-      if (crosses(h, v)) parent[find(i)] = find(hs.length + j);
+      if (crosses(h, v)) sets.union(i, hs.length + j);
     }),
   );
   const groups = new Map<number, { h: H[]; v: V[] }>();
-  hs.forEach((h, i) => groupOf(groups, find(i)).h.push(h));
-  vs.forEach((v, j) => groupOf(groups, find(hs.length + j)).v.push(v));
+  hs.forEach((h, i) => groupOf(groups, sets.find(i)).h.push(h));
+  vs.forEach((v, j) => groupOf(groups, sets.find(hs.length + j)).v.push(v));
   return [...groups.values()].filter((g) => g.h.length >= 2 && g.v.length >= 2);
 }
 
@@ -182,7 +181,7 @@ const vSpan = (v: V): [number, number] => [v.y0, v.y1];
 const hPos = (h: H) => h.y;
 const hSpan = (h: H): [number, number] => [h.x0, h.x1];
 
-/** Union–find over cell indices: merged cells are one set. */
+/** Union–find over indices (rulings of one table, cells of one merged cell). */
 class DisjointSets {
   private readonly parent: Int32Array;
   constructor(n: number) {
