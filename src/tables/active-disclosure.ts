@@ -4,8 +4,8 @@ import type { Diagnostic } from '../schema/index.js';
 import { ACTIVE_DISCLOSURE, VERSION_SIGNALS, type DisclosureBlock, type DisclosureRow, type TemplateVersion } from '../schema/template.js';
 import { compact } from '../text/index.js';
 import { TableBuilder, type BuiltTable, type Column } from './table-builder.js';
-import { linesToTokens } from './tokens.js';
-import { gluedShort, hasValue, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence } from './units.js';
+import { linesToTokens, type Token } from './tokens.js';
+import { gluedShort, hasValue, misfit, tokensToUnits, unitCells, unitChunks, unitConfidence, type Unit } from './units.js';
 
 export interface ParsedActiveDisclosure {
   /** Version named by the headers; `mixed` when headers of both versions occur. */
@@ -39,6 +39,8 @@ interface Named {
  * its own words, so blocks may come in any order.
  */
 export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVersion | null): ParsedActiveDisclosure | null {
+  // Each unit's steps are functions of their own: V8 compiled this one whole twice a worker,
+  // 120–230 ms each on a 2-core machine, and a new shape met at any step throws the whole away.
   const signal = linesToDisclosureSignal(lines);
   const version: TemplateVersion = signal === '2019' || signal === '2021' ? signal : (hint ?? '2021');
   const blocks = ACTIVE_DISCLOSURE[version];
@@ -51,62 +53,85 @@ export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVers
   let lastLine = lines[0]?.no ?? 0;
   let yuan = false;
   for (const unit of units) {
-    let own: Named[] = [];
-    let weak: Named[] = [];
-    const named: Named[] = [];
-    for (const piece of unit.before) {
-      const text = compact(piece.text);
-      for (const m of text.matchAll(BLOCK)) {
-        yuan = false;
-        if (!blocks.some((b) => b.item === m[1])) {
-          diagnostics.push(
-            diagnostic('warning', 'unknown-block', `表二: block 第二十条第（${m[1]}）项 is not part of the ${version} template; ignored`, {
-              where: { table: 'activeDisclosure', line: piece.line },
-            }),
-          );
-        }
-      }
-      if (YUAN_HEADER.test(text)) yuan = true;
-      const here = nameRows(text, blocks);
-      if (unit.seqs.has(piece.seq)) own = [...own, ...here];
-      else weak = [...weak, ...here];
-      if (!piece.cell && here.length > 1) named.push(...here.slice(0, -1));
-    }
-    const target = own[own.length - 1] ?? weak[weak.length - 1];
+    const names = unitToNames(unit, blocks, version, yuan, diagnostics);
+    yuan = names.yuan;
+    const target = names.own[names.own.length - 1] ?? names.weak[names.weak.length - 1];
     // Rows named in run-together text with no digits after them: their cells were blank.
-    for (const n of named) if (n !== target && !builder.has(n.row.key)) builder.blankRow(n.row.key, unit.line);
+    for (const n of names.named) if (n !== target && !builder.has(n.row.key)) builder.blankRow(n.row.key, unit.line);
     if (!target) {
-      const label = unit.before.map((t) => compact(t.text)).join('');
-      if (hasValue(unit) && label !== '') {
-        diagnostics.push(
-          diagnostic('warning', 'unknown-row', `表二: row "${label}" with values matches no template row; ignored`, {
-            where: { table: 'activeDisclosure', line: unit.line },
-          }),
-        );
-      }
+      unknownRow(unit, diagnostics);
       continue;
     }
     found++;
     lastLine = unit.lastLine;
-    const key = target.row.key;
-    if (builder.has(key)) continue;
-    const columns = yuan ? target.block.columns.map(inYuan) : target.block.columns;
-    if (glued(unit, columns.length)) builder.setRun(columns.map((column) => ({ row: key, column })), unitChunks(unit), unit.line, unitConfidence(unit));
-    else {
-      const cells = unitCells(unit, columns.length);
-      if (cells) columns.forEach((c, i) => builder.set(key, c, cells[i]!, unit.line));
-      else builder.missingRow(key, misfit(unit, columns.length), unit.line);
-    }
+    if (!builder.has(target.row.key)) unitToCells(unit, target, yuan, glued, builder);
   }
-  // Rows named after the last values, in run-together text: blank cells at the end of the table.
-  const lastValue = tokens.findLastIndex((t) => t.kind !== 'label');
-  for (const t of tokens.slice(lastValue + 1)) {
-    if (!t.cell && lastValue >= 0) for (const n of nameRows(compact(t.text), blocks)) if (!builder.has(n.row.key)) builder.blankRow(n.row.key, t.line);
-  }
+  trailingBlankRows(tokens, blocks, builder);
   if (found === 0) return null;
   const built = builder.finish();
   built.diagnostics.unshift(...diagnostics);
   return { signal, version, built, lastLine };
+}
+
+/**
+ * The rows a unit's labels name: on its own line, before it, and those named in passing (all
+ * but the last of several in one piece). Blocks not in the template are reported; `yuan` is
+ * whether the block's header gives 元, carried from unit to unit.
+ */
+function unitToNames(unit: Unit, blocks: readonly DisclosureBlock[], version: TemplateVersion, yuan: boolean, diagnostics: Diagnostic[]) {
+  let own: Named[] = [];
+  let weak: Named[] = [];
+  const named: Named[] = [];
+  for (const piece of unit.before) {
+    const text = compact(piece.text);
+    for (const m of text.matchAll(BLOCK)) {
+      yuan = false;
+      if (!blocks.some((b) => b.item === m[1])) {
+        diagnostics.push(
+          diagnostic('warning', 'unknown-block', `表二: block 第二十条第（${m[1]}）项 is not part of the ${version} template; ignored`, {
+            where: { table: 'activeDisclosure', line: piece.line },
+          }),
+        );
+      }
+    }
+    if (YUAN_HEADER.test(text)) yuan = true;
+    const here = nameRows(text, blocks);
+    if (unit.seqs.has(piece.seq)) own = [...own, ...here];
+    else weak = [...weak, ...here];
+    if (!piece.cell && here.length > 1) named.push(...here.slice(0, -1));
+  }
+  return { own, weak, named, yuan };
+}
+
+function unknownRow(unit: Unit, diagnostics: Diagnostic[]): void {
+  const label = unit.before.map((t) => compact(t.text)).join('');
+  if (hasValue(unit) && label !== '') {
+    diagnostics.push(
+      diagnostic('warning', 'unknown-row', `表二: row "${label}" with values matches no template row; ignored`, {
+        where: { table: 'activeDisclosure', line: unit.line },
+      }),
+    );
+  }
+}
+
+/** A unit's values into its row's cells: split when its digits ran together, missing when they do not fit. */
+function unitToCells(unit: Unit, target: Named, yuan: boolean, glued: (unit: Unit, width: number) => boolean, builder: TableBuilder): void {
+  const key = target.row.key;
+  const columns = yuan ? target.block.columns.map(inYuan) : target.block.columns;
+  if (glued(unit, columns.length)) builder.setRun(columns.map((column) => ({ row: key, column })), unitChunks(unit), unit.line, unitConfidence(unit));
+  else {
+    const cells = unitCells(unit, columns.length);
+    if (cells) columns.forEach((c, i) => builder.set(key, c, cells[i]!, unit.line));
+    else builder.missingRow(key, misfit(unit, columns.length), unit.line);
+  }
+}
+
+/** Rows named after the last values, in run-together text: blank cells at the end of the table. */
+function trailingBlankRows(tokens: readonly Token[], blocks: readonly DisclosureBlock[], builder: TableBuilder): void {
+  const lastValue = tokens.findLastIndex((t) => t.kind !== 'label');
+  for (const t of tokens.slice(lastValue + 1)) {
+    if (!t.cell && lastValue >= 0) for (const n of nameRows(compact(t.text), blocks)) if (!builder.has(n.row.key)) builder.blankRow(n.row.key, t.line);
+  }
 }
 
 /** The template rows a piece of label text names, in the order they stand in it. */

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../schema/index.js';
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, type TemplateVersion } from '../schema/template.js';
 import { relationId } from '../schema/relations.js';
 import { compact, readCell } from '../text/index.js';
-import { alignInOrder, type Candidate } from './align.js';
+import { alignInOrder, type Candidate, type Placement, type Refusal } from './align.js';
 import { NUMBERED, piecesToLabels, type Label } from './labels.js';
 import { TableBuilder, type BuiltTable } from './table-builder.js';
 import { linesToTokens, type Token } from './tokens.js';
@@ -36,6 +36,36 @@ const SIGNS_2021 = /逾期不补正|收费通知|缴纳费用/;
  * its number when the phrase was cut), and units are placed in template order.
  */
 export function parseApplications(lines: readonly Line[], hint: TemplateVersion | null): ParsedApplications | null {
+  // Stages as functions of their own: V8 compiled this one as a whole up to four times a worker
+  // (a new shape met at any stage throws the whole away), ~200 ms each on a 2-core machine.
+  const read = linesToUnits(lines);
+  if (!read) return null;
+  const { units, diagnostics } = read;
+  const signal = versionOf(units);
+  const version = signal ?? hint ?? '2021';
+  const rows = APPLICATION_ROWS[version];
+  const candidates = unitsToCandidates(units, rows, version, read.stacked);
+  const { placed, refused } = alignInOrder(candidates, rows.length);
+  const builder = new TableBuilder('applications', rows.map((row) => ({ row, columns: APPLICATION_COLUMNS })), version);
+  const byUnit = candidatesByUnit(candidates);
+  placedToCells(placed, byUnit, rows, read.checked, builder, diagnostics);
+  refusedToDiagnostics(refused, byUnit, diagnostics);
+  const built = builder.finish();
+  built.diagnostics.unshift(...diagnostics);
+  return { signal, version, built, lastLine: Math.max(...units.map((u) => u.lastLine)) };
+}
+
+interface ReadUnits {
+  units: Unit[];
+  /** Rows stacked one per line under shared labels: each part after the first, to the first. */
+  stacked: Map<Unit, Unit>;
+  /** Rows put together from loose values, accepted because their 总计 adds up. */
+  checked: Unit[];
+  diagnostics: Diagnostic[];
+}
+
+/** The value units of 表三's lines, rows put back together (cut, wrapped, stacked); null when there are none. */
+function linesToUnits(lines: readonly Line[]): ReadUnits | null {
   const stacked = new Map<Unit, Unit>();
   const all = dropBlank(tokensToUnits(linesToTokens(lines)));
   if (all.length === 0) return null;
@@ -51,14 +81,18 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
   const checked: Unit[] = [];
   const glued = gluedShort(all);
   const units = splitStacked(mergeBroken(all.filter((u) => !columns.has(u)).map((u) => (glued(u, WIDTH) ? { ...u, glued: true } : u)), checked), stacked, checked);
-  if (units.length === 0) return null;
-  const signal = versionOf(units);
-  const version = signal ?? hint ?? '2021';
-  const rows = APPLICATION_ROWS[version];
+  return units.length === 0 ? null : { units, stacked, checked, diagnostics };
+}
+
+type TemplateRows = (typeof APPLICATION_ROWS)[TemplateVersion];
+type ApplicationCandidate = Candidate<Unit> & { labels: Label[] };
+
+/** What each unit's labels say it is: the rows they name, whether it is a subtotal, how many rows it spans. */
+function unitsToCandidates(units: readonly Unit[], rows: TemplateRows, version: TemplateVersion, stacked: ReadonlyMap<Unit, Unit>): ApplicationCandidate[] {
   const isMarker = version === '2019' ? isMarker2019 : isMarker2021;
   const assembled = units.map((u) => ({ unit: u, ...piecesToLabels(u.before, u.seqs, isMarker) }));
   const hintsOf = new Map<Unit, number[]>();
-  const candidates: Array<Candidate<Unit> & { labels: Label[] }> = assembled.map((a, i) => {
+  return assembled.map((a, i) => {
     // The rest of this row's label may follow its values (a wrapped cell printed around them).
     const tail = assembled[i + 1]?.continuation ?? '';
     const text = (l: Label) => (tail && l === a.labels[a.labels.length - 1] ? l.text + tail : l.text);
@@ -82,15 +116,30 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
       fits: () => a.unit.glued || unitCells(a.unit, WIDTH) !== null,
     };
   });
-  const { placed, refused } = alignInOrder(candidates, rows.length);
+}
 
-  const builder = new TableBuilder('applications', rows.map((row) => ({ row, columns: APPLICATION_COLUMNS })), version);
+/** Each unit's candidate (the first, should a unit come twice). */
+function candidatesByUnit(candidates: readonly ApplicationCandidate[]): Map<Unit, ApplicationCandidate> {
+  const byUnit = new Map<Unit, ApplicationCandidate>();
+  for (const c of candidates) if (!byUnit.has(c.unit)) byUnit.set(c.unit, c);
+  return byUnit;
+}
+
+/** The placed units' cells into the table, in template order. */
+function placedToCells(
+  placed: Placement<Unit>[],
+  byUnit: ReadonlyMap<Unit, ApplicationCandidate>,
+  rows: TemplateRows,
+  checked: readonly Unit[],
+  builder: TableBuilder,
+  diagnostics: Diagnostic[],
+): void {
   placed.sort((a, b) => a.index - b.index);
   let previous = -1;
   for (const p of placed) {
     const key = rows[p.index]!.key;
     const unit = p.unit;
-    const candidate = candidates.find((c) => c.unit === unit)!;
+    const candidate = byUnit.get(unit)!;
     // Rows named in run-together text with no digits after them: their cells were blank.
     for (const label of candidate.labels.filter((l) => l.own && l.glued)) {
       const named = identify(label.text, rows, true);
@@ -115,22 +164,22 @@ export function parseApplications(lines: readonly Line[], hint: TemplateVersion 
     // Rows put together from values one per line were accepted because their 总计 adds up.
     if (checked.includes(unit)) builder.assume(relationId({ rule: 'applications-row-total', part: `row ${rows[p.index]!.label}` }));
   }
+}
+
+/** Why each unit left out was left out, where a reader should know. */
+function refusedToDiagnostics(refused: readonly Refusal<Unit>[], byUnit: ReadonlyMap<Unit, ApplicationCandidate>, diagnostics: Diagnostic[]): void {
   for (const r of refused) {
-    const c = candidates.find((x) => x.unit === r.unit)!;
+    const c = byUnit.get(r.unit)!;
     const label = c.labels.map((l) => l.text).join('') || '(no label)';
+    const where = { table: 'applications', line: r.unit.line } as const;
     if (r.why === 'subtotal') {
-      diagnostics.push(diagnostic('info', 'subtotal-row', `表三: subtotal row "${label}" is not part of the template; ignored`, { where: { table: 'applications', line: r.unit.line } }));
+      diagnostics.push(diagnostic('info', 'subtotal-row', `表三: subtotal row "${label}" is not part of the template; ignored`, { where }));
     } else if (r.why === 'duplicate') {
-      diagnostics.push(diagnostic('warning', 'duplicate-row', `表三 row "${label}" appears again; the first one is kept`, { where: { table: 'applications', line: r.unit.line } }));
+      diagnostics.push(diagnostic('warning', 'duplicate-row', `表三 row "${label}" appears again; the first one is kept`, { where }));
     } else if (hasValue(r.unit)) {
-      diagnostics.push(
-        diagnostic('warning', 'unknown-row', `表三: row "${label}" with values matches no template row; ignored`, { where: { table: 'applications', line: r.unit.line } }),
-      );
+      diagnostics.push(diagnostic('warning', 'unknown-row', `表三: row "${label}" with values matches no template row; ignored`, { where }));
     }
   }
-  const built = builder.finish();
-  built.diagnostics.unshift(...diagnostics);
-  return { signal, version, built, lastLine: Math.max(...units.map((u) => u.lastLine)) };
 }
 
 type Rows = ReadonlyArray<{ key: string; match: RegExp; n?: number }>;
