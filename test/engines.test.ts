@@ -123,16 +123,11 @@ describe('PDFium compiled once, for all the workers of a batch', () => {
   it('a module that cannot be instantiated fails the load (Emscripten alone would wait for ever), and the next load starts afresh', async () => {
     // (module (import "x" "y" (func))): an import PDFium's glue does not provide.
     const foreign = new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 2, 7, 1, 1, 0x78, 1, 0x79, 0, 0]));
-    usePdfiumModule(foreign);
-    discardPdfium();
-    try {
+    await instantiatedFrom(foreign, async () => {
       await expect(loadPdfium()).rejects.toThrow(/import/i);
       usePdfiumModule(undefined);
       // No discard here: the failed load itself must not be kept.
       expect((await loadPdfium()).exports['FPDF_LoadMemDocument']).toBeTypeOf('function');
-    } finally {
-      usePdfiumModule(undefined);
-      discardPdfium();
-    }
+    });
   });
 });

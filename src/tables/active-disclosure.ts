@@ -115,7 +115,7 @@ function unknownRow(unit: Unit, diagnostics: Diagnostic[]): void {
 }
 
 /** A unit's values into its row's cells: split when its digits ran together, missing when they do not fit. */
-function unitToCells(unit: Unit, target: Named, yuan: boolean, glued: (unit: Unit, width: number) => boolean, builder: TableBuilder): void {
+function unitToCells(unit: Unit, target: Named, yuan: boolean, glued: ReturnType<typeof gluedShort>, builder: TableBuilder): void {
   const key = target.row.key;
   const columns = yuan ? target.block.columns.map(inYuan) : target.block.columns;
   if (glued(unit, columns.length)) builder.setRun(columns.map((column) => ({ row: key, column })), unitChunks(unit), unit.line, unitConfidence(unit));
