@@ -223,8 +223,11 @@ describeShared('上海市科学技术委员会 2024: converter markdown, an outl
         carriedForward: row(1, 0, 0, 0, 0, 0, null),
       }),
     );
+    // The labels the converter printed outside the table name rows, but not whether the row above
+    // or the one below: every row without its label beside it is placed by position.
     expect(r.diagnostics.filter((d) => d.rule === 'row-by-position').map((d) => d.where?.row)).toEqual([
-      'partiallyGranted', 'denied.prohibitedByLaw', 'unable.notHeld', 'unable.unclearAfterCorrection', 'notProcessed.confirmOrReissue', 'otherHandling.overdueCorrection', 'otherHandling.unpaidFee',
+      'partiallyGranted', 'denied.prohibitedByLaw', 'denied.internalAffairs', 'unable.notHeld', 'unable.needsCreation', 'unable.unclearAfterCorrection',
+      'notProcessed.excessive', 'notProcessed.confirmOrReissue', 'otherHandling.overdueCorrection', 'otherHandling.unpaidFee',
     ]);
   });
   it('表四: one review, upheld', () => {

@@ -85,6 +85,27 @@ describe('shapes whose cell boundaries survive are read whole', () => {
   });
 });
 
+describe('a lost line leaves its rows null, never its neighbours\' values', () => {
+  const nullRows = (r: Report) => [...new Set(Object.entries(flat(r.tables.applications)).filter(([, v]) => v === null).map(([k]) => k.replace(/\.[^.]+$/, '')))];
+  it('markdown without the row 8.属于行政查询事项: the two label-less rows after it could be any two of three', () => {
+    const r = get('2021-markdown-lost-row.md');
+    expect(nullRows(r)).toEqual(['denied.administrativeQuery', 'unable.notHeld', 'unable.needsCreation']);
+    expect(flat(r.tables.applications)).toMatchObject({
+      'denied.enforcementFiles.naturalPerson': 15, 'denied.enforcementFiles.otherOrganization': 9, 'denied.enforcementFiles.total': 41,
+      'unable.unclearAfterCorrection.naturalPerson': 0, 'unable.unclearAfterCorrection.total': 23,
+    });
+    expect(r.diagnostics.filter((d) => d.rule === 'unknown-row')).toHaveLength(2);
+  });
+  it('-layout text without the values of 5.要求行政机关确认…: that row null, the row under （六） read by its own label', () => {
+    const r = get('2021-midline-lost-values.txt');
+    expect(nullRows(r)).toEqual(['notProcessed.confirmOrReissue']);
+    expect(flat(r.tables.applications)).toMatchObject({
+      'otherHandling.overdueCorrection.naturalPerson': 30, 'otherHandling.overdueCorrection.total': 48,
+      'otherHandling.unpaidFee.naturalPerson': 18, 'otherHandling.unpaidFee.total': 49,
+    });
+  });
+});
+
 describe('run-together text (textContent): digits split by the template', () => {
   const r = get('2021-runon.txt');
   it('splits 表三 completely, the row totals it used reported as not assessable', () => {

@@ -11,6 +11,14 @@ export interface FixtureDef {
   why: string;
 }
 
+/** The text without the one line that holds `marker`. */
+function dropLine(text: string, marker: string): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.includes(marker));
+  if (at < 0 || lines.findIndex((l, i) => i > at && l.includes(marker)) >= 0) throw new Error(`not one line holds ${marker}`);
+  return [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n');
+}
+
 const set = (spec: Spec, edits: (s: Spec) => void): Spec => {
   edits(spec);
   return spec;
@@ -125,8 +133,22 @@ export const REAL_SHAPE_FIXTURES: FixtureDef[] = [
   },
   { file: '2019-markdown.md', spec: consistentSpec('2019-markdown', '2019', 2020, 36), shape: 'markdown', why: 'converter markdown: pipe tables, label cells lost from five 表三 rows, 表四 as an HTML table' },
   { file: '2021-markdown.md', spec: consistentSpec('2021-markdown', '2021', 2022, 37), shape: 'markdown', why: 'the same, 2021 layout' },
+  {
+    file: '2021-markdown-lost-row.md',
+    shape: 'markdown',
+    why: 'converter markdown that lost one 表三 row (8.属于行政查询事项): its neighbours, whose labels the converter moved out of the table, cannot be told which row they are',
+    spec: consistentSpec('2021-markdown-lost-row', '2021', 2022, 48),
+    edit: (text) => dropLine(text, '| 8.属于行政查询事项 |'),
+  },
   { file: '2019-midline.txt', spec: consistentSpec('2019-midline', '2019', 2020, 38), shape: 'midline', why: '-layout text: every 表三 label wrapped over three lines, values on the middle one beside the group label' },
   { file: '2021-midline.txt', spec: consistentSpec('2021-midline', '2021', 2022, 39), shape: 'midline', why: 'the same, 2021 layout' },
+  {
+    file: '2021-midline-lost-values.txt',
+    shape: 'midline',
+    why: 'the same with the line of one row\'s values lost (5.要求行政机关确认或重新出具…): its label is left beside the next row\'s label and values',
+    spec: consistentSpec('2021-midline-lost-values', '2021', 2022, 49),
+    edit: (text) => dropLine(text, '关确认或重新出'),
+  },
   {
     file: '2021-crawler.txt',
     shape: 'runon',

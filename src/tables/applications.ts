@@ -91,31 +91,44 @@ type ApplicationCandidate = Candidate<Unit> & { labels: Label[] };
 function unitsToCandidates(units: readonly Unit[], rows: TemplateRows, version: TemplateVersion, stacked: ReadonlyMap<Unit, Unit>): ApplicationCandidate[] {
   const isMarker = version === '2019' ? isMarker2019 : isMarker2021;
   const assembled = units.map((u) => ({ unit: u, ...piecesToLabels(u.before, u.seqs, isMarker) }));
-  const hintsOf = new Map<Unit, number[]>();
+  const stackOf = new Map<Unit, number>();
+  for (const first of stacked.values()) stackOf.set(first, (stackOf.get(first) ?? 1) + 1);
   return assembled.map((a, i) => {
     // The rest of this row's label may follow its values (a wrapped cell printed around them).
     const tail = assembled[i + 1]?.continuation ?? '';
     const text = (l: Label) => (tail && l === a.labels[a.labels.length - 1] ? l.text + tail : l.text);
     const own = a.labels.filter((l) => l.own);
     const ownRows = own.map((l) => identify(text(l), rows, true));
-    // Rows stacked one per line under shared labels share their hints.
-    const hints = stacked.has(a.unit)
-      ? (hintsOf.get(stacked.get(a.unit)!) ?? [])
-      : a.labels.filter((l) => !l.own && l.numbered).flatMap((l) => identify(text(l), rows, false));
-    hintsOf.set(a.unit, hints);
     const count = a.unit.values.length;
     return {
       unit: a.unit,
       labels: a.labels,
       own: ownRows,
-      // Plain text flows label, then values; a converter's table rows may have lost theirs to a line elsewhere.
-      near: a.unit.cell ? [] : hints,
-      far: a.unit.cell ? hints : [],
+      // Plain text flows label, then values. A converter's table row that lost its label to a line
+      // elsewhere is placed by position: that label may be the row's before it as well as after.
+      near: a.unit.cell ? [] : a.labels.filter((l) => !l.own && l.numbered).map((l) => inGroups(identify(text(l), rows, false), rows, [...a.ownMarkers, ...own.map((l) => l.text)])),
+      // Rows stacked one per line under shared labels take them in turn.
+      stack: stacked.has(a.unit) ? 0 : (stackOf.get(a.unit) ?? 1),
       span: a.unit.glued ? 1 : count < 4 ? 0 : count <= WIDTH || unitCells(a.unit, WIDTH) ? 1 : null,
       subtotal: own.length === 0 && a.ownMarkers.some((m) => GROUP.test(m)) && !(version === '2019' && a.ownMarkers.some((m) => /其他处理/.test(m))),
-      fits: () => a.unit.glued || unitCells(a.unit, WIDTH) !== null,
     };
   });
+}
+
+/** The template key of each group a merged cell names beside its rows' values. */
+const GROUP_KEYS: Record<string, string> = { 不予公开: 'denied', 无法提供: 'unable', 不予处理: 'notProcessed', 其他处理: 'otherHandling' };
+/** A group's name at the start of a text beside values (the merged cell, glued to a row's label or not). */
+const GROUP_START = /^(?:[（(][三四五六][)）])?(不予公开|无法提供|不予处理|其他处理)/;
+
+/**
+ * The rows, of those a label names, in the groups named beside the unit's values: a group's
+ * merged cell stands beside rows of its own, so a label of another group before them is the
+ * label of a row whose values were lost, or printed elsewhere.
+ */
+function inGroups(named: readonly number[], rows: TemplateRows, beside: readonly string[]): readonly number[] {
+  const groups = beside.map((t) => GROUP_KEYS[GROUP_START.exec(t)?.[1] ?? '']).filter((g) => g !== undefined);
+  if (groups.length === 0) return named;
+  return named.filter((i) => groups.some((g) => rows[i]!.key === g || rows[i]!.key.startsWith(`${g}.`)));
 }
 
 /** Each unit's candidate (the first, should a unit come twice). */
