@@ -31,10 +31,29 @@ export const PDF_FIXTURES: PdfFixtureDef[] = [
   { file: 'scanned-only.pdf', spec: consistentSpec('scanned-only', '2021', 2022, 26), options: {}, imageOnly: true, dir: 'test/bad', why: 'only a scanned page: no text layer at all' },
 ];
 
+export interface DerivedFixtureDef {
+  file: string;
+  from: string;
+  args: string[];
+  why: string;
+  /** Damage done to pdftotext's text, as a user's copy may hold it. */
+  edit?: (text: string) => string;
+  /** Cells lost to that damage, or to blank cells that vanish from this shape. */
+  loses?: boolean;
+}
+
 /** Text made from these PDFs by pdftotext (scripts/make-derived.ts); the values are the PDF's specification. */
-export const DERIVED_FIXTURES = [
-  { file: '2021-ruled.raw.txt', from: '2021-ruled.pdf', args: [] as string[], why: 'reading order: values one per line, a wrapped label around its first value, labels after their values' },
+export const DERIVED_FIXTURES: DerivedFixtureDef[] = [
+  { file: '2021-ruled.raw.txt', from: '2021-ruled.pdf', args: [], why: 'reading order: values one per line, a wrapped label around its first value, labels after their values' },
   { file: '2019-ruled.raw.txt', from: '2019-ruled.pdf', args: [], why: 'the same, 2019 layout; 增 17 with a space' },
   { file: '2021-unruled.raw.txt', from: '2021-unruled.pdf', args: [], why: 'reading order of a table without borders' },
-  { file: '2019-blank-cells.raw.txt', from: '2019-blank-cells.pdf', args: [], why: 'reading order where blank cells vanished: the rows they were in cannot be placed' },
-] as const;
+  { file: '2019-blank-cells.raw.txt', from: '2019-blank-cells.pdf', args: [], why: 'reading order where blank cells vanished: the rows they were in cannot be placed', loses: true },
+  {
+    file: '2021-ruled.raw-lost-value.txt',
+    from: '2021-ruled.pdf',
+    args: [],
+    why: "the first, with 行政事业性收费's amount before its label (as the real 洪泽区 PDFs read) and 行政强制's value lost: the amount after the next block's header is not 行政强制's",
+    edit: (text) => text.replace('行政强制\n\n621\n', '行政强制\n\n').replace('行政事业性收费\n\n57.41\n', '57.41\n\n行政事业性收费\n'),
+    loses: true,
+  },
+];

@@ -75,8 +75,9 @@ export function parseActiveDisclosure(lines: readonly Line[], hint: TemplateVers
 
 /**
  * The rows a unit's labels name: on its own line, before it, and those named in passing (all
- * but the last of several in one piece). Blocks not in the template are reported; `yuan` is
- * whether the block's header gives 元, carried from unit to unit.
+ * but the last of several in one piece). A row named before a block's header is no row of the
+ * values after it: its own values were lost, or printed before its label. Blocks not in the
+ * template are reported; `yuan` is whether the block's header gives 元, carried from unit to unit.
  */
 function unitToNames(unit: Unit, blocks: readonly DisclosureBlock[], version: TemplateVersion, yuan: boolean, diagnostics: Diagnostic[]) {
   let own: Named[] = [];
@@ -86,6 +87,7 @@ function unitToNames(unit: Unit, blocks: readonly DisclosureBlock[], version: Te
     const text = compact(piece.text);
     for (const m of text.matchAll(BLOCK)) {
       yuan = false;
+      weak = [];
       if (!blocks.some((b) => b.item === m[1])) {
         diagnostics.push(
           diagnostic('warning', 'unknown-block', `表二: block 第二十条第（${m[1]}）项 is not part of the ${version} template; ignored`, {
@@ -126,11 +128,17 @@ function unitToCells(unit: Unit, target: Named, yuan: boolean, glued: ReturnType
   }
 }
 
-/** Rows named after the last values, in run-together text: blank cells at the end of the table. */
+/**
+ * Rows named after the last values on their line, in run-together text: blank cells at the end
+ * of the table. A label on a line of its own after them is no blank: reading order puts a
+ * label after its value as often as before (the row is then missing, not blank).
+ */
 function trailingBlankRows(tokens: readonly Token[], blocks: readonly DisclosureBlock[], builder: TableBuilder): void {
   const lastValue = tokens.findLastIndex((t) => t.kind !== 'label');
+  if (lastValue < 0) return;
+  const line = tokens[lastValue]!.seq;
   for (const t of tokens.slice(lastValue + 1)) {
-    if (!t.cell && lastValue >= 0) for (const n of nameRows(compact(t.text), blocks)) if (!builder.has(n.row.key)) builder.blankRow(n.row.key, t.line);
+    if (!t.cell && t.seq === line) for (const n of nameRows(compact(t.text), blocks)) if (!builder.has(n.row.key)) builder.blankRow(n.row.key, t.line);
   }
 }
 

@@ -103,10 +103,17 @@ export class TableBuilder {
         return;
       }
     }
-    this.put(rowKey, column.key, cellOf(valueOf(text, column), text, line, confidence));
-    if (reading.kind === 'number') return;
+    const value = valueOf(text, column);
+    // A count with a fraction is no count: a value out of its place (an amount read into 处理决定数量), not the cell's.
+    const fraction = value !== null && !Number.isInteger(value) && (column.kind ?? 'count') !== 'money';
+    this.put(rowKey, column.key, cellOf(fraction ? null : value, text, line, confidence));
+    if (reading.kind === 'number' && !fraction) return;
     const where = this.where(rowKey, column.key, line);
     const name = this.cellName(rowKey, column);
+    if (fraction) {
+      this.diagnostics.push(diagnostic('error', 'value-unreadable', `${name}: "${text}" is not a whole number, and the column counts`, { where, actual: text }));
+      return;
+    }
     if (reading.kind === 'placeholder') {
       this.diagnostics.push(
         diagnostic('warning', 'value-placeholder', `${name}: placeholder "${text}" read as null`, { where, actual: text }),
