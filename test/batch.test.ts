@@ -182,9 +182,9 @@ describe('progress on stderr', () => {
     ]);
   });
   it('the CLI draws it only on a terminal and without --quiet, and clears it before the summary', async () => {
-    const summary = 'gov-report: 4 files: 3 ok, 1 partial, 0 failed; 1 with error diagnostics\n';
+    const summary = 'gov-report: 5 files: 3 ok, 2 partial, 0 failed; 2 with error diagnostics\n';
     const tty = await cliWith({ ttyStderr: true }, 'parse', 'fixtures/derived', '-f', 'ndjson');
-    expect(tty.stderr).toMatch(/\r\x1b\[2K4\/4 files · [\d.]+\/s · ETA 0:00/);
+    expect(tty.stderr).toMatch(/\r\x1b\[2K5\/5 files · [\d.]+\/s · ETA 0:00/);
     expect(tty.stderr.endsWith(`\r\x1b[2K${summary}`)).toBe(true);
     expect((await cliWith({ ttyStderr: true }, 'parse', 'fixtures/derived', '-f', 'ndjson', '--quiet')).stderr).toBe('');
     expect((await cli('parse', 'fixtures/derived', '-f', 'ndjson')).stderr).toBe(summary);

@@ -81,7 +81,7 @@ describe('parse: output formats', () => {
     const r = await cli('parse', 'fixtures/derived', '-f', 'ndjson', '-o', out, '-q');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(4);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(5);
     expect(readdirSync(dir)).toEqual(['all.ndjson']);
   });
   it('--out to a named pipe writes into it and leaves it a pipe (bug: the rename replaced /dev/null with a file)', async () => {
@@ -91,7 +91,7 @@ describe('parse: output formats', () => {
     const received = readFile(fifo, 'utf8');
     const r = await cli('parse', 'fixtures/derived', '-f', 'ndjson', '-o', fifo, '-q');
     expect(r.code).toBe(0);
-    expect((await received).trimEnd().split('\n')).toHaveLength(4);
+    expect((await received).trimEnd().split('\n')).toHaveLength(5);
     expect(statSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['pipe']);
     devicesAreSafe = true;
@@ -123,7 +123,7 @@ describe('parse: output formats', () => {
   });
   it('prints a summary on stderr and data only on stdout', async () => {
     const r = await cli('parse', 'fixtures/derived');
-    expect(r.stderr).toBe('gov-report: 4 files: 3 ok, 1 partial, 0 failed; 1 with error diagnostics\n');
+    expect(r.stderr).toBe('gov-report: 5 files: 3 ok, 2 partial, 0 failed; 2 with error diagnostics\n');
   });
 });
 
