@@ -61,7 +61,7 @@ describe('every shape: each cell right, or null saying why; never a different nu
 });
 
 describe('shapes whose cell boundaries survive are read whole', () => {
-  it.each(['2019-blanklines.txt', '2021-blanklines.txt', '2019-markdown.md', '2021-markdown.md', '2019-midline.txt', '2021-midline.txt', '2021-outline.txt'])('%s', (file) => {
+  it.each(['2019-blanklines.txt', '2021-blanklines.txt', '2019-markdown.md', '2021-markdown.md', '2019-midline.txt', '2021-midline.txt', '2021-outline.txt', '2021-cells-joined.txt'])('%s', (file) => {
     const { f, r } = shapes.find((s) => s.f.file === file)!;
     const s = score(r, f.spec);
     expect(s.null).toBe(0);

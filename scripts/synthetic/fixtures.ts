@@ -11,6 +11,15 @@ export interface FixtureDef {
   why: string;
 }
 
+/** The text with the first two value cells after `marker` (`\t12` and `\t7` on lines of their own) on one line. */
+function joinValueCells(text: string, marker: string): string {
+  const from = text.indexOf(marker);
+  const pair = /\n(\t\d+)\n(\t\d+)\n/.exec(text.slice(from));
+  if (from < 0 || !pair) throw new Error(`no two value cells after ${marker}`);
+  const at = from + pair.index;
+  return `${text.slice(0, at)}\n${pair[1]}${pair[2]}\n${text.slice(at + pair[0].length)}`;
+}
+
 /** The text without the one line that holds `marker`. */
 function dropLine(text: string, marker: string): string {
   const lines = text.split('\n');
@@ -158,6 +167,13 @@ export const REAL_SHAPE_FIXTURES: FixtureDef[] = [
   },
   { file: '2021-outline.txt', spec: consistentSpec('2021-outline', '2021', 2022, 41), shape: 'tabs', edit: ownOutline, why: 'an outline of its own, the standard tables attached under 一、二、三 (nonstandard-outline)' },
   { file: '2019-outline.txt', spec: consistentSpec('2019-outline', '2019', 2020, 45), shape: 'cells', edit: ownOutline, why: 'the same, 2019 layout, one cell per line' },
+  {
+    file: '2021-cells-joined.txt',
+    shape: 'cells',
+    why: "Word's one-cell-per-line export with cell lines a copy joined (`\\t196\\t284`): in 规章, in （一）予以公开 and in 表四's first row",
+    spec: consistentSpec('2021-cells-joined', '2021', 2022, 50),
+    edit: (text) => ['\t规章\n', '\t（一）予以公开\n', '四、政府信息公开行政复议'].reduce(joinValueCells, text),
+  },
   {
     file: '2019-crawler.txt',
     shape: 'runon',

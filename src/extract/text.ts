@@ -32,12 +32,15 @@ function foldTabCells(raw: readonly string[], from: number): Line[] {
   let i = from;
   while (i < raw.length) {
     const current = raw[i]!;
-    if (isCellLine(current)) {
+    // A block may start with cell lines a copy joined (`\t50\t0`), the next line a cell of its own.
+    if (isCellLine(current) || (current.startsWith('\t') && isCellLine(raw[i + 1] ?? ''))) {
       const start = i;
       const cells: string[] = [];
       while (i < raw.length && (isCellLine(raw[i]!) || raw[i]!.trim() !== '')) {
         const l = raw[i]!;
         if (isCellLine(l)) cells.push(l.slice(1));
+        // Cell lines a copy joined into one (`\t196\t284`): its cells, not a row with an empty label.
+        else if (l.startsWith('\t')) cells.push(...l.slice(1).split('\t'));
         else if (cells.length > 0 && isContinuation(l, cells[cells.length - 1]!)) cells[cells.length - 1] += l.trim();
         else break;
         i++;
