@@ -9,6 +9,14 @@ export async function fixtureFiles(dir = 'fixtures'): Promise<string[]> {
   return (await expandInputs([dir])).files;
 }
 
+/** Every cell of a tables object (or any nested object), keyed `table.row.column`. */
+export type FlatCells = Record<string, number | null>;
+export function flatCells(o: unknown, p = '', out: FlatCells = {}): FlatCells {
+  if (o !== null && typeof o === 'object') for (const [k, v] of Object.entries(o)) flatCells(v, p ? `${p}.${k}` : k, out);
+  else out[p] = o as number | null;
+  return out;
+}
+
 /** The golden JSON of a fixture. */
 export function goldenPath(file: string): string {
   return path.join('test/golden', `${file.replace(/^fixtures\//, '')}.json`);

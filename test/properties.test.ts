@@ -9,6 +9,7 @@ import { validateReport } from '../src/schema/index.js';
 import { APPLICATION_ROWS, REVIEW_GROUPS, type TemplateVersion } from '../src/schema/template.js';
 import { render } from '../scripts/synthetic/render.js';
 import { consistentSpec, expectedTables, type Spec } from '../scripts/synthetic/spec.js';
+import { flatCells } from './helpers.js';
 import { oracle } from './oracle.js';
 import { chunksToSplits, type CellKind } from '../src/tables/split.js';
 
@@ -122,8 +123,8 @@ describe('run-together text: our reports glued back into the shape scraped pages
         const tabs = render(spec, 'tabs').replace(/\n/g, '');
         const r = await readText(tabs.replace(/\t/g, (_, i: number) => (g.glue === ' ' && i % 3 === 0 ? ' ' : '')));
         expect(r).not.toBeNull();
-        const expected = flatten(expectedTables(spec, oracle));
-        const actual = flatten(r!.tables);
+        const expected = flatCells(expectedTables(spec, oracle));
+        const actual = flatCells(r!.tables);
         const why = new Map(r!.diagnostics.filter((d) => d.where?.column).map((d) => [`${d.where!.table}.${d.where!.row}.${d.where!.column}`, d.rule]));
         for (const [key, want] of Object.entries(expected)) {
           totals.cells++;
@@ -141,12 +142,6 @@ describe('run-together text: our reports glued back into the shape scraped pages
     console.log(`run-together: ${totals.right} of ${totals.cells} cells read (${((100 * totals.right) / totals.cells).toFixed(1)} %), ${totals.ambiguous} null as ambiguous, 0 wrong`);
   }, 120_000);
 });
-
-function flatten(o: unknown, p = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (o !== null && typeof o === 'object') for (const [k, v] of Object.entries(o)) flatten(v, p ? `${p}.${k}` : k, out);
-  else out[p] = o;
-  return out;
-}
 
 /** A specification from random counts: totals computed, so that every relation holds. */
 function randomSpec(g: { version: TemplateVersion; counts: number[][]; carried: number[]; review: number[]; t2: number[] }): Spec {

@@ -5,17 +5,12 @@ import { NOT_ONE_FIXTURES, REAL_SHAPE_FIXTURES } from '../scripts/synthetic/fixt
 import { DERIVED_FIXTURES, PDF_FIXTURES } from '../scripts/synthetic/pdf-fixtures.js';
 import { expectedTables, type Spec } from '../scripts/synthetic/spec.js';
 import { bytesToDocument, documentToReport, parseFile, type Report } from '../src/index.js';
+import { flatCells } from './helpers.js';
 import { oracle } from './oracle.js';
 
 // The text shapes real collections hold (issue #12), made by recipes from specified reports of
 // ours: every cell must be the specification's value, or null with a diagnostic naming why.
 
-type Flat = Record<string, number | null>;
-function flat(o: unknown, p = '', out: Flat = {}): Flat {
-  if (o !== null && typeof o === 'object') for (const [k, v] of Object.entries(o)) flat(v, p ? `${p}.${k}` : k, out);
-  else out[p] = o as number | null;
-  return out;
-}
 
 /** Null cells and the reading rule that says why, keyed `table.row.column`. */
 function nullReasons(r: Report): Map<string, string[]> {
@@ -31,8 +26,8 @@ function nullReasons(r: Report): Map<string, string[]> {
 
 /** right / null / wrong against a specification; every null must carry a reading diagnostic. */
 function score(r: Report, spec: Spec) {
-  const expected = flat(expectedTables(spec, oracle));
-  const actual = flat(r.tables);
+  const expected = flatCells(expectedTables(spec, oracle));
+  const actual = flatCells(r.tables);
   const reasons = nullReasons(r);
   const result = { right: 0, null: 0, wrong: [] as string[], unexplained: [] as string[] };
   for (const [key, want] of Object.entries(expected)) {
@@ -87,11 +82,11 @@ describe('shapes whose cell boundaries survive are read whole', () => {
 });
 
 describe('a lost line leaves its rows null, never its neighbours\' values', () => {
-  const nullRows = (r: Report) => [...new Set(Object.entries(flat(r.tables.applications)).filter(([, v]) => v === null).map(([k]) => k.replace(/\.[^.]+$/, '')))];
+  const nullRows = (r: Report) => [...new Set(Object.entries(flatCells(r.tables.applications)).filter(([, v]) => v === null).map(([k]) => k.replace(/\.[^.]+$/, '')))];
   it('markdown without the row 8.属于行政查询事项: the two label-less rows after it could be any two of three', () => {
     const r = get('2021-markdown-lost-row.md');
     expect(nullRows(r)).toEqual(['denied.administrativeQuery', 'unable.notHeld', 'unable.needsCreation']);
-    expect(flat(r.tables.applications)).toMatchObject({
+    expect(flatCells(r.tables.applications)).toMatchObject({
       'denied.enforcementFiles.naturalPerson': 15, 'denied.enforcementFiles.otherOrganization': 9, 'denied.enforcementFiles.total': 41,
       'unable.unclearAfterCorrection.naturalPerson': 0, 'unable.unclearAfterCorrection.total': 23,
     });
@@ -100,7 +95,7 @@ describe('a lost line leaves its rows null, never its neighbours\' values', () =
   it('-layout text without the values of 5.要求行政机关确认…: that row null, the row under （六） read by its own label', () => {
     const r = get('2021-midline-lost-values.txt');
     expect(nullRows(r)).toEqual(['notProcessed.confirmOrReissue']);
-    expect(flat(r.tables.applications)).toMatchObject({
+    expect(flatCells(r.tables.applications)).toMatchObject({
       'otherHandling.overdueCorrection.naturalPerson': 30, 'otherHandling.overdueCorrection.total': 48,
       'otherHandling.unpaidFee.naturalPerson': 18, 'otherHandling.unpaidFee.total': 49,
     });
@@ -112,7 +107,7 @@ describe('run-together text (textContent): digits split by the template', () => 
   it('splits 表三 completely, the row totals it used reported as not assessable', () => {
     const s = score(r, REAL_SHAPE_FIXTURES.find((f) => f.file === '2021-runon.txt')!.spec);
     expect(s.wrong).toEqual([]);
-    const t3 = flat(r.tables.applications);
+    const t3 = flatCells(r.tables.applications);
     expect(Object.values(t3).every((v) => v !== null)).toBe(true);
     const rowTotal = r.checks.find((c) => c.rule === 'applications-row-total')!;
     expect(rowTotal.outcome).toBe('not-assessable');

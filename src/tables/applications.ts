@@ -1,7 +1,7 @@
 import { diagnostic } from '../diagnostics.js';
 import type { Line } from '../extract/document.js';
 import type { Diagnostic } from '../schema/index.js';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, type TemplateVersion } from '../schema/template.js';
+import { APPLICATION_COLUMNS, APPLICATION_GROUPS, APPLICATION_ROWS, type TemplateVersion } from '../schema/template.js';
 import { relationId } from '../schema/relations.js';
 import { compact, readCell } from '../text/index.js';
 import { alignInOrder, type Candidate, type Placement, type Refusal } from './align.js';
@@ -99,6 +99,7 @@ function unitsToCandidates(units: readonly Unit[], rows: TemplateRows, version: 
     const text = (l: Label) => (tail && l === a.labels[a.labels.length - 1] ? l.text + tail : l.text);
     const own = a.labels.filter((l) => l.own);
     const ownRows = own.map((l) => identify(text(l), rows, true));
+    const groups = groupsBeside([...a.ownMarkers, ...own.map((l) => l.text)]);
     const count = a.unit.values.length;
     return {
       unit: a.unit,
@@ -106,7 +107,7 @@ function unitsToCandidates(units: readonly Unit[], rows: TemplateRows, version: 
       own: ownRows,
       // Plain text flows label, then values. A converter's table row that lost its label to a line
       // elsewhere is placed by position: that label may be the row's before it as well as after.
-      near: a.unit.cell ? [] : a.labels.filter((l) => !l.own && l.numbered).map((l) => inGroups(identify(text(l), rows, false), rows, [...a.ownMarkers, ...own.map((l) => l.text)])),
+      near: a.unit.cell ? [] : a.labels.filter((l) => !l.own && l.numbered).map((l) => inGroups(identify(text(l), rows, false), rows, groups)),
       // Rows stacked one per line under shared labels take them in turn.
       stack: stacked.has(a.unit) ? 0 : (stackOf.get(a.unit) ?? 1),
       span: a.unit.glued ? 1 : count < 4 ? 0 : count <= WIDTH || unitCells(a.unit, WIDTH) ? 1 : null,
@@ -115,20 +116,20 @@ function unitsToCandidates(units: readonly Unit[], rows: TemplateRows, version: 
   });
 }
 
-/** The template key of each group a merged cell names beside its rows' values. */
-const GROUP_KEYS: Record<string, string> = { 不予公开: 'denied', 无法提供: 'unable', 不予处理: 'notProcessed', 其他处理: 'otherHandling' };
-/** A group's name at the start of a text beside values (the merged cell, glued to a row's label or not). */
-const GROUP_START = /^(?:[（(][三四五六][)）])?(不予公开|无法提供|不予处理|其他处理)/;
+/** The groups (（三）不予公开 …) whose merged cell a text beside the values starts with, glued to a row's label or not. */
+function groupsBeside(texts: readonly string[]): string[] {
+  return APPLICATION_GROUPS.filter((g) => texts.some((t) => g.match.exec(t)?.index === 0)).map((g) => g.group);
+}
 
 /**
  * The rows, of those a label names, in the groups named beside the unit's values: a group's
  * merged cell stands beside rows of its own, so a label of another group before them is the
- * label of a row whose values were lost, or printed elsewhere.
+ * label of a row whose values were lost, or printed elsewhere. (2019's （六）其他处理 is one row,
+ * keyed as its group.)
  */
-function inGroups(named: readonly number[], rows: TemplateRows, beside: readonly string[]): readonly number[] {
-  const groups = beside.map((t) => GROUP_KEYS[GROUP_START.exec(t)?.[1] ?? '']).filter((g) => g !== undefined);
+function inGroups(named: readonly number[], rows: TemplateRows, groups: readonly string[]): readonly number[] {
   if (groups.length === 0) return named;
-  return named.filter((i) => groups.some((g) => rows[i]!.key === g || rows[i]!.key.startsWith(`${g}.`)));
+  return named.filter((i) => groups.includes(rows[i]!.group ?? rows[i]!.key));
 }
 
 /** Each unit's candidate (the first, should a unit come twice). */
